@@ -1,0 +1,9 @@
+import { checkHealth } from "@/lib/server/health";
+import { route } from "@/lib/server/http/route";
+
+export const dynamic = "force-dynamic";
+
+export const GET = route({}, async () => {
+  const health = await checkHealth();
+  return Response.json(health, { status: health.status === "ok" ? 200 : 503 });
+});

@@ -1,0 +1,39 @@
+const PROVIDER_LABEL = {
+  simulator: "Simulator mode",
+  relay: "Relay",
+  official: "Luma API",
+} as const;
+
+export function StudioHeader({ provider }: { provider: keyof typeof PROVIDER_LABEL }) {
+  return (
+    <header className="border-b border-zinc-200 bg-white/80 backdrop-blur dark:border-zinc-800 dark:bg-zinc-950/80">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-brand-600 focus:px-3 focus:py-2 focus:text-white"
+      >
+        Skip to content
+      </a>
+      <div className="mx-auto flex h-14 w-full max-w-6xl items-center justify-between gap-3 px-4 sm:px-6">
+        <h1 className="flex items-center gap-2 text-base font-semibold tracking-tight">
+          <span
+            aria-hidden="true"
+            className="inline-block size-6 rounded-md bg-gradient-to-br from-brand-400 to-brand-700"
+          />
+          Luma Studio
+        </h1>
+        {provider === "simulator" ? (
+          <span
+            className="rounded-full border border-amber-300 bg-amber-50 px-3 py-1 text-xs font-medium text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-200"
+            title="No API token is configured: clips are rendered locally by the built-in simulator."
+          >
+            Simulator mode
+          </span>
+        ) : (
+          <span className="rounded-full border border-zinc-300 px-3 py-1 text-xs font-medium text-zinc-700 dark:border-zinc-700 dark:text-zinc-300">
+            {PROVIDER_LABEL[provider]}
+          </span>
+        )}
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,28 @@
+import { expect, test } from "@playwright/test";
+
+test.describe("studio shell", () => {
+  test("shows the header, the simulator badge and the empty gallery", async ({ page }) => {
+    await page.goto("/");
+    await expect(page).toHaveTitle(/Luma Studio/);
+    await expect(page.getByRole("heading", { level: 1, name: "Luma Studio" })).toBeVisible();
+    await expect(page.getByText("Simulator mode")).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Your clips" })).toBeVisible();
+    await expect(page.getByText("No clips yet")).toBeVisible();
+    await page.screenshot({ path: "test-results/artifacts/studio-shell.png", fullPage: true });
+  });
+
+  test("fits a phone screen without horizontal scrolling", async ({ page }) => {
+    await page.setViewportSize({ width: 375, height: 812 });
+    await page.goto("/");
+    await expect(page.getByText("Simulator mode")).toBeVisible();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: "test-results/artifacts/studio-shell-phone.png", fullPage: true });
+  });
+
+  test("offers a skip link as the first tab stop", async ({ page }) => {
+    await page.goto("/");
+    await page.keyboard.press("Tab");
+    await expect(page.getByRole("link", { name: "Skip to content" })).toBeFocused();
+  });
+});

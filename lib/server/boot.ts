@@ -1,0 +1,27 @@
+import "server-only";
+import { openStudioDatabase } from "./db";
+import { env } from "./env";
+import { log } from "./log";
+
+/**
+ * Runs once when the server process starts (from instrumentation.ts): a bad configuration stops the
+ * process with one clear line, and the database is opened and migrated before the first request.
+ */
+export async function boot(): Promise<void> {
+  let config: ReturnType<typeof env>;
+  try {
+    config = env();
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : String(error));
+    process.exit(1);
+  }
+  try {
+    await openStudioDatabase();
+  } catch (error) {
+    console.error(
+      `Could not open the ${config.database.kind} database: ${error instanceof Error ? error.message : String(error)}`,
+    );
+    process.exit(1);
+  }
+  log.info("studio ready", { provider: config.upstream.kind, database: config.database.kind });
+}

@@ -1,0 +1,59 @@
+import path from "node:path";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import * as schema from "./schema";
+
+/**
+ * Opens a database and brings its schema up to date. Pure of Next.js and `server-only`, so scripts and
+ * tests can open the same database the studio uses. Drivers are imported on demand: PGlite's WebAssembly
+ * only loads for the embedded database, and `postgres` only for a real server.
+ */
+
+export type DatabaseConfig = { kind: "pglite"; dataDir: string } | { kind: "postgres"; url: string };
+export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
+export interface OpenDatabase {
+  db: Database;
+  kind: DatabaseConfig["kind"];
+  close(): Promise<void>;
+}
+
+export const MIGRATIONS_DIR = path.join(process.cwd(), "lib/server/db/migrations");
+
+// Any fixed number: only our own instances take this advisory lock, to run migrations one at a time.
+const MIGRATION_LOCK_ID = 7_345_001;
+
+export async function openDatabase(
+  config: DatabaseConfig,
+  migrationsDir = MIGRATIONS_DIR,
+): Promise<OpenDatabase> {
+  if (config.kind === "pglite") {
+    const [{ PGlite }, { drizzle }, { migrate }, fs] = await Promise.all([
+      import("@electric-sql/pglite"),
+      import("drizzle-orm/pglite"),
+      import("drizzle-orm/pglite/migrator"),
+      import("node:fs/promises"),
+    ]);
+    await fs.mkdir(config.dataDir, { recursive: true });
+    const client = await PGlite.create(config.dataDir);
+    const db = drizzle(client, { schema });
+    await migrate(db, { migrationsFolder: migrationsDir });
+    return { db: db as unknown as Database, kind: "pglite", close: () => client.close() };
+  }
+
+  const [{ default: postgres }, { drizzle }, { migrate }] = await Promise.all([
+    import("postgres"),
+    import("drizzle-orm/postgres-js"),
+    import("drizzle-orm/postgres-js/migrator"),
+  ]);
+  const client = postgres(config.url, { max: 10, onnotice: () => {} });
+  const db = drizzle(client, { schema });
+  // Several instances may start at once; the lock makes the second wait instead of racing the first.
+  const lockConn = await client.reserve();
+  try {
+    await lockConn`select pg_advisory_lock(${MIGRATION_LOCK_ID})`;
+    await migrate(db, { migrationsFolder: migrationsDir });
+  } finally {
+    await lockConn`select pg_advisory_unlock(${MIGRATION_LOCK_ID})`;
+    lockConn.release();
+  }
+  return { db: db as unknown as Database, kind: "postgres", close: () => client.end({ timeout: 5 }) };
+}

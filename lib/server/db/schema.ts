@@ -1,0 +1,120 @@
+import { sql } from "drizzle-orm";
+import {
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  real,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
+
+/**
+ * One Postgres-dialect schema for both the embedded PGlite database and a real Postgres.
+ * Column meanings follow the internal task model in docs/architecture.md.
+ */
+
+const timestamps = {
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+};
+
+export const uploads = pgTable("uploads", {
+  id: text("id").primaryKey(),
+  storageKey: text("storage_key").notNull(),
+  contentType: text("content_type").notNull(),
+  bytes: integer("bytes").notNull(),
+  width: integer("width").notNull(),
+  height: integer("height").notNull(),
+  sha256: text("sha256").notNull(),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const tasks = pgTable(
+  "tasks",
+  {
+    id: text("id").primaryKey(),
+    provider: text("provider").notNull(),
+    upstreamId: text("upstream_id"),
+    kind: text("kind", { enum: ["generate", "extend"] }).notNull(),
+    parentId: text("parent_id"),
+
+    // What the creator asked for.
+    prompt: text("prompt").notNull(),
+    expandPrompt: boolean("expand_prompt").notNull().default(false),
+    loop: boolean("loop").notNull().default(false),
+    aspectRatio: text("aspect_ratio"),
+    model: text("model"),
+    resolution: text("resolution"),
+    duration: text("duration"),
+    startUploadId: text("start_upload_id").references(() => uploads.id),
+    endUploadId: text("end_upload_id").references(() => uploads.id),
+    startImageUrl: text("start_image_url"),
+    endImageUrl: text("end_image_url"),
+
+    // Where it stands.
+    state: text("state", { enum: ["submitting", "queued", "running", "completed", "failed"] }).notNull(),
+    stalled: boolean("stalled").notNull().default(false),
+    upstreamState: text("upstream_state"),
+    failureReason: text("failure_reason"),
+    errorCode: text("error_code"),
+    estimateWaitSeconds: integer("estimate_wait_seconds"),
+    upstreamCreatedAt: timestamp("upstream_created_at", { withTimezone: true }),
+
+    // What came out: upstream URLs (expire) and our own stored copies (keys into media storage).
+    videoUrl: text("video_url"),
+    watermarkedVideoUrl: text("watermarked_video_url"),
+    thumbnailUrl: text("thumbnail_url"),
+    lastFrameUrl: text("last_frame_url"),
+    videoKey: text("video_key"),
+    videoSha256: text("video_sha256"),
+    thumbnailKey: text("thumbnail_key"),
+    lastFrameKey: text("last_frame_key"),
+    width: integer("width"),
+    height: integer("height"),
+    durationSeconds: real("duration_seconds"),
+
+    // Book-keeping for the watcher and for safe retries.
+    ...timestamps,
+    completedAt: timestamp("completed_at", { withTimezone: true }),
+    lastProgressAt: timestamp("last_progress_at", { withTimezone: true }),
+    nextPollAt: timestamp("next_poll_at", { withTimezone: true }),
+    pollAttempts: integer("poll_attempts").notNull().default(0),
+    pollErrors: integer("poll_errors").notNull().default(0),
+    leaseOwner: text("lease_owner"),
+    leaseExpiresAt: timestamp("lease_expires_at", { withTimezone: true }),
+    idempotencyKey: text("idempotency_key"),
+    hookSecret: text("hook_secret"),
+    mirrorAttempts: integer("mirror_attempts").notNull().default(0),
+    extra: jsonb("extra").$type<Record<string, unknown>>(),
+  },
+  (table) => [
+    uniqueIndex("tasks_idempotency_key_idx").on(table.idempotencyKey),
+    uniqueIndex("tasks_provider_upstream_id_idx").on(table.provider, table.upstreamId),
+    index("tasks_created_at_idx").on(table.createdAt.desc(), table.id.desc()),
+    index("tasks_due_idx").on(table.nextPollAt).where(sql`${table.state} not in ('completed', 'failed')`),
+    index("tasks_parent_idx").on(table.parentId),
+  ],
+);
+
+export const shareLinks = pgTable(
+  "share_links",
+  {
+    token: text("token").primaryKey(),
+    taskId: text("task_id")
+      .notNull()
+      .references(() => tasks.id, { onDelete: "cascade" }),
+    showPrompt: boolean("show_prompt").notNull().default(true),
+    views: integer("views").notNull().default(0),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+  },
+  (table) => [index("share_links_task_idx").on(table.taskId)],
+);
+
+export type TaskRow = typeof tasks.$inferSelect;
+export type NewTaskRow = typeof tasks.$inferInsert;
+export type UploadRow = typeof uploads.$inferSelect;
+export type ShareLinkRow = typeof shareLinks.$inferSelect;

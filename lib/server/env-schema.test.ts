@@ -1,0 +1,93 @@
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { formatEnvError, parseEnv } from "./env-schema";
+
+function parse(source: Record<string, string>) {
+  const result = parseEnv(source);
+  if (!result.success) throw new Error(formatEnvError(result.error));
+  return result.data;
+}
+
+function failure(source: Record<string, string>): string {
+  const result = parseEnv(source);
+  if (result.success) throw new Error("expected the configuration to be refused");
+  return formatEnvError(result.error);
+}
+
+describe("configuration", () => {
+  it("defaults to the simulator, the embedded database and ./data/media with no variables", () => {
+    const config = parse({});
+    expect(config.upstream).toEqual({ kind: "simulator" });
+    expect(config.database).toEqual({ kind: "pglite", dataDir: path.resolve("data/db") });
+    expect(config.mediaDir).toBe(path.resolve("data/media"));
+    expect(config.port).toBe(3000);
+    expect(config.publicBaseUrl).toBeNull();
+  });
+
+  it("switches to a relay when a token is set", () => {
+    const config = parse({ LUMA_API_KEY: "sk-test", LUMA_BASE_URL: "https://relay.example.com/" });
+    expect(config.upstream).toEqual({
+      kind: "relay",
+      baseUrl: "https://relay.example.com",
+      apiKey: "sk-test",
+    });
+  });
+
+  it("gives the official API its documented base URL by default", () => {
+    const config = parse({ LUMA_PROVIDER: "official", LUMA_API_KEY: "luma-key" });
+    expect(config.upstream).toMatchObject({
+      kind: "official",
+      baseUrl: "https://api.lumalabs.ai/dream-machine/v1",
+    });
+  });
+
+  it("keeps the simulator when asked for explicitly even with a token", () => {
+    expect(parse({ LUMA_PROVIDER: "simulator", LUMA_API_KEY: "x" }).upstream).toEqual({ kind: "simulator" });
+  });
+
+  it("treats empty strings as unset", () => {
+    expect(parse({ LUMA_PROVIDER: "", LUMA_API_KEY: "  ", PORT: "" }).upstream.kind).toBe("simulator");
+  });
+
+  it("reads postgres URLs and pglite folders from DATABASE_URL", () => {
+    expect(parse({ DATABASE_URL: "postgres://u:p@localhost:5432/luma" }).database).toEqual({
+      kind: "postgres",
+      url: "postgres://u:p@localhost:5432/luma",
+    });
+    expect(parse({ DATABASE_URL: "pglite:./tmp/db" }).database).toEqual({
+      kind: "pglite",
+      dataDir: path.resolve("tmp/db"),
+    });
+  });
+
+  it("names the variable and what is allowed for each bad value, without echoing it", () => {
+    expect(failure({ LUMA_PROVIDER: "openai" })).toBe(
+      "Invalid configuration: LUMA_PROVIDER must be one of: simulator, relay, official",
+    );
+    expect(failure({ PORT: "99999" })).toContain("PORT must be a whole number from 1 to 65535");
+    expect(failure({ PORT: "eighty" })).toContain("PORT must be a whole number from 1 to 65535");
+    expect(failure({ PUBLIC_BASE_URL: "ftp://files.example.com" })).toContain(
+      "PUBLIC_BASE_URL must be an http(s) URL",
+    );
+    expect(failure({ DATABASE_URL: "mysql://root@db/luma" })).toContain("DATABASE_URL must be postgres://");
+    expect(failure({ SIMULATOR_SPEED: "0" })).toContain("SIMULATOR_SPEED must be a number from 0.01 to 100");
+  });
+
+  it("requires a base URL for a relay and a key for any real provider", () => {
+    expect(failure({ LUMA_PROVIDER: "relay", LUMA_API_KEY: "secret-token-1" })).toContain(
+      "LUMA_BASE_URL is required when LUMA_PROVIDER=relay",
+    );
+    const message = failure({ LUMA_PROVIDER: "official" });
+    expect(message).toContain("LUMA_API_KEY is required when LUMA_PROVIDER=official");
+  });
+
+  it("never prints a secret in its error", () => {
+    const message = failure({ LUMA_API_KEY: "sk-very-secret-value", LUMA_BASE_URL: "not a url" });
+    expect(message).toContain("LUMA_BASE_URL must be an http(s) URL");
+    expect(message).not.toContain("sk-very-secret-value");
+  });
+
+  it("prints a single line", () => {
+    expect(failure({ LUMA_PROVIDER: "x", PORT: "0" })).not.toContain("\n");
+  });
+});

@@ -1,0 +1,139 @@
+import path from "node:path";
+import { z } from "zod";
+
+/**
+ * Pure parsing of the environment, kept apart from `env.ts` so scripts (tsx) and tests can use it
+ * without the `server-only` guard. It never prints values, only variable names and what is allowed,
+ * because some of them are secrets.
+ */
+
+const emptyToUndefined = (value: unknown) =>
+  typeof value === "string" && value.trim() === "" ? undefined : value;
+
+const optionalString = z.preprocess(emptyToUndefined, z.string().trim().optional());
+
+const httpUrl = (name: string) =>
+  z.preprocess(
+    emptyToUndefined,
+    z
+      .url({ protocol: /^https?$/, error: `${name} must be an http(s) URL, e.g. https://example.com` })
+      .transform((value) => value.replace(/\/+$/, ""))
+      .optional(),
+  );
+
+const DatabaseSchema = z.preprocess(
+  emptyToUndefined,
+  z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      if (value === undefined) return { kind: "pglite" as const, dataDir: path.resolve("data/db") };
+      if (/^postgres(ql)?:\/\//.test(value)) return { kind: "postgres" as const, url: value };
+      const dir = value.replace(/^(pglite|file):(\/\/)?/, "");
+      if (/^[a-z][a-z0-9+.-]*:\/\//i.test(dir) || dir.length === 0) {
+        ctx.addIssue({
+          code: "custom",
+          message:
+            "DATABASE_URL must be postgres://…, postgresql://…, pglite:<folder>, or unset for the embedded database",
+        });
+        return z.NEVER;
+      }
+      return { kind: "pglite" as const, dataDir: path.resolve(dir) };
+    }),
+);
+
+const intInRange = (name: string, min: number, max: number, fallback: number) =>
+  z.preprocess(
+    emptyToUndefined,
+    z.coerce
+      .number({ error: `${name} must be a whole number from ${min} to ${max}` })
+      .int({ error: `${name} must be a whole number from ${min} to ${max}` })
+      .min(min, { error: `${name} must be a whole number from ${min} to ${max}` })
+      .max(max, { error: `${name} must be a whole number from ${min} to ${max}` })
+      .default(fallback),
+  );
+
+const RawEnvSchema = z.object({
+  LUMA_PROVIDER: z.preprocess(
+    emptyToUndefined,
+    z
+      .enum(["simulator", "relay", "official"], {
+        error: "LUMA_PROVIDER must be one of: simulator, relay, official",
+      })
+      .optional(),
+  ),
+  LUMA_BASE_URL: httpUrl("LUMA_BASE_URL"),
+  LUMA_API_KEY: optionalString,
+  DATABASE_URL: DatabaseSchema,
+  MEDIA_DIR: z
+    .preprocess(emptyToUndefined, z.string().default("data/media"))
+    .transform((dir) => path.resolve(dir)),
+  SIMULATOR_DIR: z
+    .preprocess(emptyToUndefined, z.string().default("data/simulator"))
+    .transform((dir) => path.resolve(dir)),
+  SIMULATOR_SPEED: z.preprocess(
+    emptyToUndefined,
+    z.coerce
+      .number({ error: "SIMULATOR_SPEED must be a number from 0.01 to 100 (1 = demo timings)" })
+      .min(0.01, { error: "SIMULATOR_SPEED must be a number from 0.01 to 100 (1 = demo timings)" })
+      .max(100, { error: "SIMULATOR_SPEED must be a number from 0.01 to 100 (1 = demo timings)" })
+      .default(1),
+  ),
+  PUBLIC_BASE_URL: httpUrl("PUBLIC_BASE_URL"),
+  PORT: intInRange("PORT", 1, 65535, 3000),
+});
+
+const DEFAULT_BASE_URLS = {
+  relay: undefined,
+  official: "https://api.lumalabs.ai/dream-machine/v1",
+} as const;
+
+const EnvSchema = RawEnvSchema.transform((raw, ctx) => {
+  const provider = raw.LUMA_PROVIDER ?? (raw.LUMA_API_KEY ? "relay" : "simulator");
+  let upstream: { kind: "relay" | "official"; baseUrl: string; apiKey: string } | { kind: "simulator" };
+  if (provider === "simulator") {
+    upstream = { kind: "simulator" };
+  } else {
+    const baseUrl = raw.LUMA_BASE_URL ?? DEFAULT_BASE_URLS[provider];
+    if (!baseUrl) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["LUMA_BASE_URL"],
+        message: `LUMA_BASE_URL is required when LUMA_PROVIDER=${provider} (the relay's address, e.g. https://relay.example.com)`,
+      });
+      return z.NEVER;
+    }
+    if (!raw.LUMA_API_KEY) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["LUMA_API_KEY"],
+        message: `LUMA_API_KEY is required when LUMA_PROVIDER=${provider}`,
+      });
+      return z.NEVER;
+    }
+    upstream = { kind: provider, baseUrl, apiKey: raw.LUMA_API_KEY };
+  }
+  return {
+    upstream,
+    database: raw.DATABASE_URL,
+    mediaDir: raw.MEDIA_DIR,
+    simulator: { dataDir: raw.SIMULATOR_DIR, speed: raw.SIMULATOR_SPEED },
+    publicBaseUrl: raw.PUBLIC_BASE_URL ?? null,
+    port: raw.PORT,
+  };
+});
+
+export type Env = z.output<typeof EnvSchema>;
+
+export function parseEnv(source: Record<string, string | undefined>) {
+  return EnvSchema.safeParse(source);
+}
+
+/** One line per problem, naming the variable and what is allowed; never the value. */
+export function formatEnvError(error: z.ZodError): string {
+  const lines = error.issues.map((issue) => {
+    const variable = issue.path.join(".") || "environment";
+    return issue.message.includes(variable) ? issue.message : `${variable}: ${issue.message}`;
+  });
+  return `Invalid configuration: ${lines.join("; ")}`;
+}

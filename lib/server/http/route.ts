@@ -1,0 +1,115 @@
+import "server-only";
+import type { z } from "zod";
+import { log } from "../log";
+import { AppError, type ErrorBody, isAppError } from "./errors";
+
+/**
+ * The one wrapper every route handler goes through: it parses params, query and body with zod, calls
+ * the handler, and maps every error to `{error: {code, message}}` with the right status.
+ */
+
+type Schema = z.ZodType;
+type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
+
+interface RouteSpec<
+  P extends Schema | undefined,
+  Q extends Schema | undefined,
+  B extends Schema | undefined,
+> {
+  params?: P;
+  query?: Q;
+  body?: B;
+}
+
+interface HandlerInput<P, Q, B> {
+  request: Request;
+  params: P;
+  query: Q;
+  body: B;
+  requestId: string;
+}
+
+type RouteContext = { params: Promise<Record<string, string | string[]>> };
+
+export function fieldErrors(error: z.ZodError): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.join(".") || "body";
+    fields[key] ??= issue.message;
+  }
+  return fields;
+}
+
+function validationError(where: string, error: z.ZodError): AppError {
+  const fields = fieldErrors(error);
+  const first = Object.entries(fields)[0];
+  const message = first ? `${first[0]}: ${first[1]}` : `Invalid ${where}`;
+  return new AppError("validation_failed", message, { fields });
+}
+
+async function readJson(request: Request): Promise<unknown> {
+  const type = request.headers.get("content-type") ?? "";
+  if (!type.toLowerCase().includes("application/json")) {
+    throw new AppError("unsupported_media_type", "Send the body as application/json");
+  }
+  try {
+    return await request.json();
+  } catch {
+    throw new AppError("bad_request", "The body is not valid JSON");
+  }
+}
+
+function parseWith<S extends Schema>(schema: S, value: unknown, where: string): z.output<S> {
+  const result = schema.safeParse(value);
+  if (!result.success) throw validationError(where, result.error);
+  return result.data;
+}
+
+export function errorResponse(error: unknown, requestId: string): Response {
+  if (isAppError(error)) {
+    const body: ErrorBody = {
+      error: { code: error.code, message: error.message, requestId, ...error.extra },
+    };
+    const headers: HeadersInit = error.extra.retryAfterSeconds
+      ? { "retry-after": String(error.extra.retryAfterSeconds) }
+      : {};
+    return Response.json(body, { status: error.status, headers });
+  }
+  log.error("unexpected error", { requestId, error });
+  const body: ErrorBody = {
+    error: { code: "internal", message: "Something went wrong on the studio's side. Try again.", requestId },
+  };
+  return Response.json(body, { status: 500 });
+}
+
+export function route<
+  P extends Schema | undefined = undefined,
+  Q extends Schema | undefined = undefined,
+  B extends Schema | undefined = undefined,
+>(
+  spec: RouteSpec<P, Q, B>,
+  handler: (input: HandlerInput<Out<P>, Out<Q>, Out<B>>) => Promise<Response | unknown>,
+) {
+  return async (request: Request, context?: RouteContext): Promise<Response> => {
+    const requestId = crypto.randomUUID();
+    try {
+      const params = spec.params ? parseWith(spec.params, await context?.params, "path") : undefined;
+      const query = spec.query
+        ? parseWith(spec.query, Object.fromEntries(new URL(request.url).searchParams), "query")
+        : undefined;
+      const body = spec.body ? parseWith(spec.body, await readJson(request), "body") : undefined;
+      const result = await handler({
+        request,
+        params: params as Out<P>,
+        query: query as Out<Q>,
+        body: body as Out<B>,
+        requestId,
+      });
+      const response = result instanceof Response ? result : Response.json(result);
+      response.headers.set("x-request-id", requestId);
+      return response;
+    } catch (error) {
+      return errorResponse(error, requestId);
+    }
+  };
+}

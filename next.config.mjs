@@ -1,0 +1,15 @@
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  reactStrictMode: true,
+  poweredByHeader: false,
+  // Loaded by Node at run time rather than bundled: PGlite ships WebAssembly and data files next to its
+  // code, and the ffmpeg packages resolve their binaries relative to themselves.
+  serverExternalPackages: [
+    "@electric-sql/pglite",
+    "postgres",
+    "@ffmpeg-installer/ffmpeg",
+    "@ffprobe-installer/ffprobe",
+  ],
+};
+
+export default nextConfig;

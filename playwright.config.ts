@@ -1,0 +1,59 @@
+import path from "node:path";
+import { defineConfig, devices } from "@playwright/test";
+
+/**
+ * End-to-end tests drive the production build (`next build` runs first, in scripts/test.sh) in
+ * Debian's Chromium against the built-in simulator, with data in a throwaway folder.
+ */
+
+const PORT = Number(process.env.E2E_PORT ?? 3100);
+const dataRoot = path.resolve(".tmp/e2e");
+
+export const e2eServerEnv = {
+  PORT: String(PORT),
+  DATABASE_URL: `pglite:${dataRoot}/db`,
+  MEDIA_DIR: `${dataRoot}/media`,
+  SIMULATOR_DIR: `${dataRoot}/simulator`,
+  SIMULATOR_SPEED: "10",
+  LUMA_PROVIDER: "simulator",
+  NEXT_TELEMETRY_DISABLED: "1",
+};
+
+export default defineConfig({
+  testDir: "e2e",
+  fullyParallel: false,
+  workers: 1,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  reporter: [["list"], ["json", { outputFile: ".tmp/playwright.json" }]],
+  outputDir: "test-results",
+  use: {
+    baseURL: `http://127.0.0.1:${PORT}`,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-quic",
+      ],
+    },
+  },
+  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
+  webServer: {
+    command: `rm -rf ${dataRoot} && npx next start -p ${PORT} -H 127.0.0.1`,
+    url: `http://127.0.0.1:${PORT}/api/health`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    env: e2eServerEnv,
+    stdout: "pipe",
+    stderr: "pipe",
+  },
+});

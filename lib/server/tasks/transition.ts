@@ -1,0 +1,36 @@
+import type { UpstreamSnapshot } from "@/lib/luma/types";
+import type { TaskState } from "@/lib/shared/task";
+
+/**
+ * Pure rules for moving a task forward from an upstream answer. Kept free of I/O so every path that
+ * applies an answer (submit, watcher, webhook, manual refresh) shares them and they can be tested alone.
+ */
+
+const RANK: Record<TaskState, number> = { submitting: 0, queued: 1, running: 2, completed: 3, failed: 3 };
+
+export interface TaskFacts {
+  state: TaskState;
+  upstreamId: string | null;
+  videoUrl: string | null;
+}
+
+/** The state this answer supports: "completed" only counts once a video URL is known. */
+export function stateFromSnapshot(snapshot: UpstreamSnapshot, knownVideoUrl: string | null): TaskState {
+  if (snapshot.state === "completed") return snapshot.videoUrl || knownVideoUrl ? "completed" : "running";
+  return snapshot.state;
+}
+
+/**
+ * The next state, or null when the answer must not move the task: terminal states never change, and a
+ * stale answer (lower rank than where the task already is) is ignored.
+ */
+export function nextState(current: TaskFacts, snapshot: UpstreamSnapshot): TaskState | null {
+  if (current.state === "completed" || current.state === "failed") return null;
+  const proposed = stateFromSnapshot(snapshot, current.videoUrl);
+  if (RANK[proposed] < RANK[current.state]) return null;
+  return proposed;
+}
+
+export function isForward(from: TaskState, to: TaskState): boolean {
+  return RANK[to] > RANK[from];
+}

@@ -1,0 +1,58 @@
+import { z } from "zod";
+
+/**
+ * The task as the studio's API shows it: one schema shared by the route handlers (which build it) and
+ * the browser (which parses it). It never carries secrets (hook secret, idempotency key, lease).
+ */
+
+export const TASK_STATES = ["submitting", "queued", "running", "completed", "failed"] as const;
+export type TaskState = (typeof TASK_STATES)[number];
+
+export const TERMINAL_STATES: readonly TaskState[] = ["completed", "failed"];
+
+export function isTerminalState(state: TaskState): boolean {
+  return TERMINAL_STATES.includes(state);
+}
+
+const MediaSchema = z.object({
+  url: z.string(),
+  width: z.number().int().nullable(),
+  height: z.number().int().nullable(),
+});
+
+export const TaskSchema = z.object({
+  id: z.string(),
+  kind: z.enum(["generate", "extend"]),
+  parentId: z.string().nullable(),
+  provider: z.string(),
+  upstreamId: z.string().nullable(),
+  prompt: z.string(),
+  expandPrompt: z.boolean(),
+  loop: z.boolean(),
+  aspectRatio: z.string().nullable(),
+  model: z.string().nullable(),
+  resolution: z.string().nullable(),
+  duration: z.string().nullable(),
+  startImage: z.object({ url: z.string() }).nullable(),
+  endImage: z.object({ url: z.string() }).nullable(),
+  state: z.enum(TASK_STATES),
+  stalled: z.boolean(),
+  upstreamState: z.string().nullable(),
+  failureReason: z.string().nullable(),
+  errorCode: z.string().nullable(),
+  estimateWaitSeconds: z.number().nullable(),
+  video: MediaSchema.extend({ durationSeconds: z.number().nullable(), stored: z.boolean() }).nullable(),
+  thumbnail: z.object({ url: z.string() }).nullable(),
+  lastFrame: z.object({ url: z.string() }).nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  completedAt: z.string().nullable(),
+});
+
+export type Task = z.infer<typeof TaskSchema>;
+
+export const TaskPageSchema = z.object({
+  tasks: z.array(TaskSchema),
+  nextCursor: z.string().nullable(),
+});
+export type TaskPage = z.infer<typeof TaskPageSchema>;

@@ -2,6 +2,7 @@ import "server-only";
 import { openStudioDatabase } from "./db";
 import { env } from "./env";
 import { log } from "./log";
+import { startWatcher } from "./watcher";
 
 /**
  * Runs once when the server process starts (from instrumentation.ts): a bad configuration stops the
@@ -23,5 +24,6 @@ export async function boot(): Promise<void> {
     );
     process.exit(1);
   }
+  startWatcher();
   log.info("studio ready", { provider: config.upstream.kind, database: config.database.kind });
 }

@@ -23,6 +23,14 @@ export const ERROR_STATUS = {
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
 
+export interface ErrorExtra {
+  /** Field → problem, for validation errors. */
+  fields?: Record<string, string>;
+  retryAfterSeconds?: number;
+  /** The task this failure was recorded on, so the creator can find it in the gallery. */
+  taskId?: string;
+}
+
 export interface ErrorBody {
   error: {
     code: ErrorCode;
@@ -38,7 +46,7 @@ export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
-    readonly extra: { fields?: Record<string, string>; retryAfterSeconds?: number } = {},
+    readonly extra: ErrorExtra = {},
   ) {
     super(message);
     this.name = "AppError";

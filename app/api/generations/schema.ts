@@ -1,0 +1,21 @@
+import { z } from "zod";
+import { TASK_STATES } from "@/lib/shared/task";
+
+export const ListQuerySchema = z.object({
+  limit: z.coerce.number().int().min(1).max(100, { error: "must be at most 100" }).default(24),
+  cursor: z.string().max(200).optional(),
+  state: z
+    .string()
+    .optional()
+    .transform((value) => (value ? value.split(",") : undefined))
+    .pipe(z.array(z.enum(TASK_STATES)).optional()),
+  q: z.string().trim().max(200).optional(),
+  parentId: z.string().max(64).optional(),
+});
+
+export const IdempotencyKeySchema = z
+  .string()
+  .regex(/^[\x21-\x7e]{8,200}$/, { error: "Idempotency-Key must be 8 to 200 visible ASCII characters" })
+  .nullable();
+
+export const TaskParamsSchema = z.object({ id: z.string().min(1).max(64) });

@@ -1,0 +1,92 @@
+import "server-only";
+import { and, desc, eq, ilike, inArray, lt, or, type SQL } from "drizzle-orm";
+import type { Task, TaskPage, TaskState } from "@/lib/shared/task";
+import { getDb, schema } from "../db";
+import type { TaskRow } from "../db/schema";
+import { AppError } from "../http/errors";
+import { presentTask } from "./present";
+
+const { tasks, uploads } = schema;
+
+export interface ListFilters {
+  limit: number;
+  cursor?: string;
+  states?: TaskState[];
+  search?: string;
+  parentId?: string;
+}
+
+function encodeCursor(row: TaskRow): string {
+  return Buffer.from(`${row.createdAt.toISOString()}|${row.id}`).toString("base64url");
+}
+
+function decodeCursor(cursor: string): { createdAt: Date; id: string } {
+  const [time, id] = Buffer.from(cursor, "base64url").toString("utf8").split("|");
+  const createdAt = new Date(time ?? "");
+  if (!id || Number.isNaN(createdAt.getTime())) {
+    throw new AppError("validation_failed", "cursor: not a cursor from this API", {
+      fields: { cursor: "invalid" },
+    });
+  }
+  return { createdAt, id };
+}
+
+async function withUploads(rows: TaskRow[]): Promise<Task[]> {
+  const ids = [
+    ...new Set(rows.flatMap((row) => [row.startUploadId, row.endUploadId]).filter((id) => id !== null)),
+  ];
+  const keys = new Map<string, string>();
+  if (ids.length > 0) {
+    const db = await getDb();
+    for (const upload of await db
+      .select({ id: uploads.id, key: uploads.storageKey })
+      .from(uploads)
+      .where(inArray(uploads.id, ids))) {
+      keys.set(upload.id, upload.key);
+    }
+  }
+  return rows.map((row) => presentTask(row, keys));
+}
+
+/** Newest first, with a stable keyset cursor (created_at, id) so pages never skip or repeat a task. */
+export async function listTasks(filters: ListFilters): Promise<TaskPage> {
+  const db = await getDb();
+  const conditions: SQL[] = [];
+  if (filters.cursor) {
+    const { createdAt, id } = decodeCursor(filters.cursor);
+    const before = or(lt(tasks.createdAt, createdAt), and(eq(tasks.createdAt, createdAt), lt(tasks.id, id)));
+    if (before) conditions.push(before);
+  }
+  if (filters.states?.length) conditions.push(inArray(tasks.state, filters.states));
+  if (filters.search) conditions.push(ilike(tasks.prompt, `%${filters.search.replace(/[\\%_]/g, "\\$&")}%`));
+  if (filters.parentId) conditions.push(eq(tasks.parentId, filters.parentId));
+  const rows = await db
+    .select()
+    .from(tasks)
+    .where(conditions.length ? and(...conditions) : undefined)
+    .orderBy(desc(tasks.createdAt), desc(tasks.id))
+    .limit(filters.limit + 1);
+  const page = rows.slice(0, filters.limit);
+  const last = page.at(-1);
+  return {
+    tasks: await withUploads(page),
+    nextCursor: rows.length > filters.limit && last ? encodeCursor(last) : null,
+  };
+}
+
+export async function findTaskRow(id: string): Promise<TaskRow | null> {
+  const db = await getDb();
+  const [row] = await db.select().from(tasks).where(eq(tasks.id, id));
+  return row ?? null;
+}
+
+export async function getTaskRow(id: string): Promise<TaskRow> {
+  const row = await findTaskRow(id);
+  if (!row) throw new AppError("not_found", "No clip with that id");
+  return row;
+}
+
+export async function getTask(id: string): Promise<Task> {
+  const [task] = await withUploads([await getTaskRow(id)]);
+  return task!;
+}

@@ -1,0 +1,67 @@
+/** What each upstream accepts, so the form offers only what the configured provider supports. */
+
+export interface ModelOption {
+  id: string;
+  label: string;
+}
+
+export interface ProviderCapabilities {
+  models: readonly ModelOption[];
+  defaultModel: string;
+  aspectRatios: readonly string[];
+  resolutions: readonly string[];
+  durations: readonly string[];
+  maxPromptLength: number;
+  minPromptLength: number;
+  loop: boolean;
+  /** Luma refuses `loop` together with an end frame. */
+  loopWithEndFrame: boolean;
+  extend: boolean;
+  /** An extension follows its parent's aspect ratio, so the form need not ask again. */
+  extendKeepsAspectRatio: boolean;
+  /** Several tasks in one query. */
+  batch: boolean;
+  webhooks: boolean;
+  /** A separate call for a watermark-free download link. */
+  downloadUrl: boolean;
+}
+
+export const RELAY_CAPABILITIES: ProviderCapabilities = Object.freeze({
+  models: Object.freeze([
+    { id: "ray-v1", label: "Ray 1.6" },
+    { id: "ray-v2", label: "Ray 2" },
+  ]),
+  defaultModel: "ray-v2",
+  aspectRatios: Object.freeze(["1:1", "4:3", "3:4", "16:9", "9:16"]),
+  resolutions: Object.freeze(["720p", "1080p"]),
+  durations: Object.freeze(["5s"]),
+  maxPromptLength: 5000,
+  minPromptLength: 1,
+  loop: true,
+  loopWithEndFrame: false,
+  extend: true,
+  extendKeepsAspectRatio: true,
+  batch: true,
+  webhooks: true,
+  downloadUrl: true,
+});
+
+export const OFFICIAL_CAPABILITIES: ProviderCapabilities = Object.freeze({
+  models: Object.freeze([
+    { id: "ray-2", label: "Ray 2" },
+    { id: "ray-flash-2", label: "Ray Flash 2" },
+  ]),
+  defaultModel: "ray-2",
+  aspectRatios: Object.freeze(["1:1", "4:3", "3:4", "16:9", "9:16", "21:9", "9:21"]),
+  resolutions: Object.freeze(["540p", "720p", "1080p", "4k"]),
+  durations: Object.freeze(["5s", "9s"]),
+  maxPromptLength: 5000,
+  minPromptLength: 3,
+  loop: true,
+  loopWithEndFrame: false,
+  extend: true,
+  extendKeepsAspectRatio: true,
+  batch: false,
+  webhooks: true,
+  downloadUrl: false,
+});

@@ -1,0 +1,157 @@
+import { OFFICIAL_CAPABILITIES } from "./capabilities";
+import { bodySnippet, LumaError, summaryFor } from "./errors";
+import { createHttpContext, type HttpAnswer, requireJson, send } from "./http";
+import { normalize, tryNormalize, unwrapEnvelope } from "./normalize";
+import { idSegment, validExtend, validGeneration } from "./request";
+import {
+  creditsSchema,
+  type OfficialCreateBody,
+  officialCreateBodySchema,
+  officialListSchema,
+} from "./schemas";
+import type { CallOptions, ClientOptions, ExtendRequest, GenerationRequest, UpstreamSnapshot } from "./types";
+
+export const OFFICIAL_BASE_URL = "https://api.lumalabs.ai/dream-machine/v1";
+
+export type OfficialClientOptions = Omit<ClientOptions, "baseUrl"> & { baseUrl?: string };
+
+export interface OfficialList {
+  hasMore: boolean;
+  count: number | null;
+  limit: number | null;
+  offset: number | null;
+  generations: UpstreamSnapshot[];
+}
+
+export interface OfficialClient {
+  create(req: GenerationRequest, options?: CallOptions): Promise<UpstreamSnapshot>;
+  /** A new generation that continues `parentUpstreamId` (keyframe frame0 = the parent). */
+  extend(req: ExtendRequest, options?: CallOptions): Promise<UpstreamSnapshot>;
+  get(upstreamId: string, options?: CallOptions): Promise<UpstreamSnapshot>;
+  list(page?: { limit?: number; offset?: number }, options?: CallOptions): Promise<OfficialList>;
+  delete(upstreamId: string, options?: CallOptions): Promise<void>;
+  credits(options?: CallOptions): Promise<number>;
+  /** The create path in use; switches to the older `/generations` after a 404. */
+  readonly createPath: string;
+}
+
+type Keyframe = { type: "image"; url: string } | { type: "generation"; id: string };
+
+export function createOfficialClient(options: OfficialClientOptions): OfficialClient {
+  const ctx = createHttpContext({ ...options, baseUrl: options.baseUrl ?? OFFICIAL_BASE_URL });
+  let createPath = "/generations/video";
+  const snapshotOf = (answer: HttpAnswer) => normalize(requireJson(answer, ctx), { redact: ctx.redact });
+  const jsonOf = (answer: HttpAnswer) => unwrapEnvelope(requireJson(answer, ctx), { redact: ctx.redact });
+
+  const post = async (body: OfficialCreateBody, call: CallOptions): Promise<UpstreamSnapshot> => {
+    try {
+      return await send(
+        ctx,
+        { method: "POST", path: createPath, body, idempotent: false, ...call },
+        snapshotOf,
+      );
+    } catch (error) {
+      // A 404 means the path does not exist here, so nothing was created: safe to try the older path once.
+      if (!(error instanceof LumaError) || error.status !== 404 || createPath === "/generations") throw error;
+      createPath = "/generations";
+      ctx.log({ level: "warn", event: "luma.official.create_path", detail: { path: createPath } });
+      return send(ctx, { method: "POST", path: createPath, body, idempotent: false, ...call }, snapshotOf);
+    }
+  };
+
+  return {
+    get createPath() {
+      return createPath;
+    },
+
+    async create(req, call = {}) {
+      const valid = validGeneration(req, ctx.redact);
+      const keyframes = framesOf(
+        valid.startImageUrl ? { type: "image", url: valid.startImageUrl } : undefined,
+        valid.endImageUrl ? { type: "image", url: valid.endImageUrl } : undefined,
+      );
+      const body = officialCreateBodySchema.parse({
+        prompt: valid.prompt,
+        model: valid.model ?? OFFICIAL_CAPABILITIES.defaultModel,
+        aspect_ratio: valid.aspectRatio,
+        loop: valid.loop,
+        resolution: valid.resolution,
+        duration: valid.duration,
+        callback_url: valid.callbackUrl,
+        keyframes,
+      });
+      return post(body, call);
+    },
+
+    async extend(req, call = {}) {
+      const valid = validExtend(req, ctx.redact);
+      if (valid.startImageUrl) {
+        // frame0 is the parent generation; a start image would have nowhere to go.
+        throw new LumaError({
+          kind: "rejected",
+          message: "Request not sent: an extension cannot take a start image",
+        });
+      }
+      const body = officialCreateBodySchema.parse({
+        prompt: valid.prompt,
+        model: OFFICIAL_CAPABILITIES.defaultModel,
+        aspect_ratio: valid.aspectRatio,
+        callback_url: valid.callbackUrl,
+        keyframes: framesOf(
+          { type: "generation", id: valid.parentUpstreamId },
+          valid.endImageUrl ? { type: "image", url: valid.endImageUrl } : undefined,
+        ),
+      });
+      return post(body, call);
+    },
+
+    async get(upstreamId, call = {}) {
+      const path = `/generations/${idSegment(upstreamId)}`;
+      return send(ctx, { method: "GET", path, idempotent: true, ...call }, snapshotOf);
+    },
+
+    async list(page = {}, call = {}) {
+      const query = new URLSearchParams();
+      if (page.limit !== undefined) query.set("limit", String(page.limit));
+      if (page.offset !== undefined) query.set("offset", String(page.offset));
+      const path = `/generations${query.size ? `?${query}` : ""}`;
+      return send(ctx, { method: "GET", path, idempotent: true, ...call }, (answer) => {
+        const parsed = officialListSchema.safeParse(jsonOf(answer));
+        if (!parsed.success) return normalizeFailure(answer);
+        const generations = parsed.data.generations
+          .map((item) => tryNormalize(item, { redact: ctx.redact }))
+          .flatMap((result) => (result.ok ? [result.snapshot] : []));
+        const { has_more: hasMore, count, limit, offset } = parsed.data;
+        return { hasMore, count: count ?? null, limit: limit ?? null, offset: offset ?? null, generations };
+      });
+    },
+
+    async delete(upstreamId, call = {}) {
+      const path = `/generations/${idSegment(upstreamId)}`;
+      await send(ctx, { method: "DELETE", path, idempotent: true, ...call }, () => undefined);
+    },
+
+    async credits(call = {}) {
+      return send(ctx, { method: "GET", path: "/credits", idempotent: true, ...call }, (answer) => {
+        const parsed = creditsSchema.safeParse(jsonOf(answer));
+        return parsed.success ? parsed.data.credit_balance : normalizeFailure(answer);
+      });
+    },
+  };
+
+  /** Throws the unreadable error for an answer whose JSON is not the expected shape. */
+  function normalizeFailure(answer: HttpAnswer): never {
+    throw new LumaError({
+      kind: "unreadable",
+      message: summaryFor("unreadable", answer.status),
+      status: answer.status,
+      bodySnippet: bodySnippet(answer.text, ctx.redact),
+      redact: ctx.redact,
+    });
+  }
+}
+
+function framesOf(frame0: Keyframe | undefined, frame1: Keyframe | undefined) {
+  if (!frame0 && !frame1) return undefined;
+  return { ...(frame0 ? { frame0 } : {}), ...(frame1 ? { frame1 } : {}) };
+}

@@ -1,0 +1,51 @@
+import { getOneByOne, uniqueIds } from "./batch";
+import { OFFICIAL_CAPABILITIES, type ProviderCapabilities, RELAY_CAPABILITIES } from "./capabilities";
+import { createOfficialClient, type OfficialClientOptions } from "./official-client";
+import { createRelayClient } from "./relay-client";
+import type { CallOptions, ClientOptions, ExtendRequest, GenerationRequest, UpstreamSnapshot } from "./types";
+
+/** The one face of the upstream the studio sees; it never needs to know which API is behind it. */
+export interface LumaProvider {
+  readonly kind: "relay" | "official";
+  readonly capabilities: ProviderCapabilities;
+  /** Never retried once the upstream may have accepted it; on failure, check before sending again. */
+  submit(req: GenerationRequest, options?: CallOptions): Promise<UpstreamSnapshot>;
+  extend(req: ExtendRequest, options?: CallOptions): Promise<UpstreamSnapshot>;
+  get(upstreamId: string, options?: CallOptions): Promise<UpstreamSnapshot>;
+  /** In the order of `upstreamIds`; ids the upstream does not know are left out. */
+  getMany(upstreamIds: readonly string[], options?: CallOptions): Promise<UpstreamSnapshot[]>;
+  /** Watermark-free video link when the upstream offers one, else null. */
+  downloadUrl(upstreamId: string, options?: CallOptions): Promise<string | null>;
+}
+
+export type ProviderConfig =
+  | ({ kind: "relay" } & ClientOptions)
+  | ({ kind: "official" } & OfficialClientOptions);
+
+export function createProvider(config: ProviderConfig): LumaProvider {
+  if (config.kind === "relay") {
+    const { kind: _kind, ...options } = config;
+    const relay = createRelayClient(options);
+    return {
+      kind: "relay",
+      capabilities: RELAY_CAPABILITIES,
+      submit: relay.submit,
+      extend: relay.extend,
+      get: relay.get,
+      getMany: relay.getMany,
+      downloadUrl: relay.downloadUrl,
+    };
+  }
+  const { kind: _kind, ...options } = config;
+  const official = createOfficialClient(options);
+  return {
+    kind: "official",
+    capabilities: OFFICIAL_CAPABILITIES,
+    submit: official.create,
+    extend: official.extend,
+    get: official.get,
+    getMany: (ids, call) => getOneByOne(uniqueIds(ids), (id) => official.get(id, call)),
+    // The official API has no watermarked variant: the finished asset is the download.
+    downloadUrl: async (id, call) => (await official.get(id, call)).videoUrl,
+  };
+}

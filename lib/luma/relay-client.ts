@@ -1,0 +1,149 @@
+import { getOneByOne, uniqueIds } from "./batch";
+import { LumaError } from "./errors";
+import { isHttpUrl } from "./fields";
+import { createHttpContext, type HttpAnswer, type HttpContext, requireJson, send } from "./http";
+import { normalize, normalizeMany, unwrapEnvelope } from "./normalize";
+import { idSegment, validExtend, validGeneration } from "./request";
+import {
+  downloadUrlSchema,
+  type RelayExtendBody,
+  type RelaySubmitBody,
+  relayExtendBodySchema,
+  relaySubmitBodySchema,
+} from "./schemas";
+import type { CallOptions, ClientOptions, ExtendRequest, GenerationRequest, UpstreamSnapshot } from "./types";
+
+export interface RelayClient {
+  submit(req: GenerationRequest, options?: CallOptions): Promise<UpstreamSnapshot>;
+  extend(req: ExtendRequest, options?: CallOptions): Promise<UpstreamSnapshot>;
+  get(upstreamId: string, options?: CallOptions): Promise<UpstreamSnapshot>;
+  /** Snapshots in the order of `ids`; ids the relay does not know are left out. */
+  getMany(ids: readonly string[], options?: CallOptions): Promise<UpstreamSnapshot[]>;
+  /** Presigned watermark-free link (about 1 h), or null while the video is not ready. */
+  downloadUrl(upstreamId: string, options?: CallOptions): Promise<string | null>;
+  /** Whether `POST /luma/tasks` works: null until the first batch query finds out. */
+  readonly batchSupported: boolean | null;
+}
+
+const BATCH_SIZE = 50;
+
+export function createRelayClient(options: ClientOptions): RelayClient {
+  const ctx = createHttpContext(options);
+  let batchSupported: boolean | null = null;
+  const snapshotOf = (answer: HttpAnswer) => normalize(requireJson(answer, ctx), { redact: ctx.redact });
+
+  const get = async (upstreamId: string, call: CallOptions = {}) => {
+    const path = `/luma/generations/${idSegment(upstreamId)}`;
+    const snapshot = await send(
+      ctx,
+      { method: "GET", path, idempotent: true, signal: call.signal },
+      snapshotOf,
+    );
+    return sameId(snapshot, upstreamId, ctx);
+  };
+
+  const queryBatch = async (ids: string[], call: CallOptions) => {
+    // A query, not a create: safe to repeat.
+    const request = { method: "POST", path: "/luma/tasks", body: { ids }, idempotent: true } as const;
+    return send(ctx, { ...request, signal: call.signal }, (answer) =>
+      normalizeMany(requireJson(answer, ctx), { redact: ctx.redact }),
+    );
+  };
+
+  return {
+    get batchSupported() {
+      return batchSupported;
+    },
+
+    async submit(req, call = {}) {
+      const valid = validGeneration(req, ctx.redact);
+      const body: RelaySubmitBody = relaySubmitBodySchema.parse({
+        user_prompt: valid.prompt,
+        expand_prompt: valid.expandPrompt,
+        loop: valid.loop,
+        image_url: valid.startImageUrl,
+        image_end_url: valid.endImageUrl,
+        notify_hook: valid.callbackUrl,
+        aspect_ratio: valid.aspectRatio,
+        model_name: valid.model,
+        resolution: valid.resolution,
+        duration: valid.duration,
+      });
+      const request = { method: "POST", path: "/luma/generations", body, idempotent: false } as const;
+      return send(ctx, { ...request, signal: call.signal }, snapshotOf);
+    },
+
+    async extend(req, call = {}) {
+      const valid = validExtend(req, ctx.redact);
+      const body: RelayExtendBody = relayExtendBodySchema.parse({
+        user_prompt: valid.prompt,
+        expand_prompt: valid.expandPrompt,
+        image_url: valid.startImageUrl,
+        image_end_url: valid.endImageUrl,
+        notify_hook: valid.callbackUrl,
+        aspect_ratio: valid.aspectRatio,
+      });
+      const path = `/luma/generations/${idSegment(valid.parentUpstreamId)}/extend`;
+      return send(ctx, { method: "POST", path, body, idempotent: false, signal: call.signal }, snapshotOf);
+    },
+
+    get,
+
+    async getMany(ids, call = {}) {
+      const wanted = uniqueIds(ids);
+      if (wanted.length === 0) return [];
+      const found = new Map<string, UpstreamSnapshot>();
+      if (batchSupported !== false) {
+        try {
+          for (let start = 0; start < wanted.length; start += BATCH_SIZE) {
+            const snapshots = await queryBatch(wanted.slice(start, start + BATCH_SIZE), call);
+            for (const snapshot of snapshots) found.set(snapshot.upstreamId, snapshot);
+          }
+          batchSupported = true;
+        } catch (error) {
+          if (!lacksBatch(error)) throw error;
+          batchSupported = false;
+          ctx.log({ level: "warn", event: "luma.relay.no_batch", detail: { fallback: "single gets" } });
+        }
+      }
+      // Ids the batch answer skipped (or all of them, without batch support) are asked one by one.
+      const missing = wanted.filter((id) => !found.has(id));
+      for (const snapshot of await getOneByOne(missing, (id) => get(id, call))) {
+        found.set(snapshot.upstreamId, snapshot);
+      }
+      return wanted.flatMap((id) => found.get(id) ?? []);
+    },
+
+    async downloadUrl(upstreamId, call = {}) {
+      const path = `/luma/generations/${idSegment(upstreamId)}/download_video_url`;
+      try {
+        return await send(ctx, { method: "GET", path, idempotent: true, signal: call.signal }, (answer) => {
+          const body = unwrapEnvelope(requireJson(answer, ctx), { redact: ctx.redact });
+          const parsed = downloadUrlSchema.safeParse(body);
+          return parsed.success && isHttpUrl(parsed.data.url) ? parsed.data.url.trim() : null;
+        });
+      } catch (error) {
+        // The relay answers 400 until the video is finished.
+        if (error instanceof LumaError && error.kind === "rejected" && error.status === 400) return null;
+        throw error;
+      }
+    },
+  };
+}
+
+/** A relay without `/luma/tasks` answers 404/405/501, an HTML page, or something that is not a task list. */
+function lacksBatch(error: unknown): boolean {
+  if (!(error instanceof LumaError)) return false;
+  return error.kind === "unreadable" || error.status === 404 || error.status === 405 || error.status === 501;
+}
+
+/** A get answers for the id we asked about; a relay that reports another id (e.g. Luma's own) is logged. */
+function sameId(snapshot: UpstreamSnapshot, upstreamId: string, ctx: HttpContext): UpstreamSnapshot {
+  if (snapshot.upstreamId === upstreamId) return snapshot;
+  ctx.log({
+    level: "warn",
+    event: "luma.relay.id_mismatch",
+    detail: { asked: ctx.redact(upstreamId), answered: ctx.redact(snapshot.upstreamId) },
+  });
+  return { ...snapshot, upstreamId };
+}

@@ -1,0 +1,207 @@
+import { z } from "zod";
+
+/*
+ * Wire shapes from UPSTREAM.md and the seeds. Answer schemas are deliberately forgiving: every field
+ * falls back to null when it has an unexpected type, so one odd field never hides the rest of a task.
+ * Request schemas are strict: we only ever send what we mean.
+ */
+
+const text = z.string().nullish().catch(null);
+const numberLike = z
+  .union([
+    z.number(),
+    z
+      .string()
+      .regex(/^\s*-?\d+(\.\d+)?\s*$/)
+      .transform(Number),
+  ])
+  .nullish()
+  .catch(null);
+/** Ids arrive as strings and, on some relays, numbers. */
+const idLike = z
+  .union([z.string().min(1), z.number().transform(String)])
+  .nullish()
+  .catch(null);
+/** ISO string or unix seconds. */
+const timeLike = z.union([z.string(), z.number()]).nullish().catch(null);
+
+const mediaObject = z.looseObject({
+  url: text,
+  download_url: text,
+  width: numberLike,
+  height: numberLike,
+  duration: numberLike,
+  /** Older relays put the thumbnail URL inside `video`. */
+  thumbnail: text,
+});
+/** A media slot is an object, or (on some relays) just the URL. */
+const media = z.union([z.string(), mediaObject]).nullish().catch(null);
+export type WireMedia = z.infer<typeof media>;
+
+const taskRequest = z
+  .looseObject({ prompt: text, user_prompt: text, aspect_ratio: text })
+  .nullish()
+  .catch(null);
+
+/** Relay task object, newer and older relays alike (the older one is a subset). */
+export const relayTaskSchema = z.looseObject({
+  id: idLike,
+  state: text,
+  prompt: text,
+  created_at: timeLike,
+  queue_state: z.unknown().optional(),
+  estimate_wait_seconds: numberLike,
+  liked: z.unknown().optional(),
+  failure_reason: text,
+  batch_id: text,
+  video: media,
+  video_raw: media,
+  thumbnail: media,
+  last_frame: media,
+  request: taskRequest,
+  artifact: z
+    .looseObject({
+      video: media,
+      video_raw: media,
+      thumbnail: media,
+      last_frame: media,
+      created_at: timeLike,
+    })
+    .nullish()
+    .catch(null),
+});
+export type RelayTask = z.infer<typeof relayTaskSchema>;
+
+/** Official Generation object. */
+export const officialGenerationSchema = z.looseObject({
+  id: idLike,
+  generation_type: text,
+  state: text,
+  failure_reason: text,
+  created_at: timeLike,
+  model: text,
+  assets: z.looseObject({ video: text, image: text, progress_video: text }).nullish().catch(null),
+  request: taskRequest,
+});
+export type OfficialGeneration = z.infer<typeof officialGenerationSchema>;
+
+/** `data` of seed 002's wrapper: `{task_id, task_status, created_at, updated_at}`. */
+export const taskStatusSchema = z.looseObject({
+  task_id: idLike,
+  task_status: text,
+  created_at: timeLike,
+  updated_at: timeLike,
+});
+
+/** Batch item: relay tracking fields around the task object in `data`. */
+export const batchItemSchema = z.looseObject({
+  task_id: idLike,
+  status: text,
+  fail_reason: text,
+  submit_time: timeLike,
+  finish_time: timeLike,
+  data: z.unknown().optional(),
+});
+
+/** `{code, message, data}`; `code` is 200 / "success" on success, anything else is an error. */
+export const codeWrapperSchema = z.looseObject({
+  code: z.union([z.number(), z.string()]),
+  message: text,
+  msg: text,
+  request_id: text,
+  data: z.unknown().optional(),
+});
+
+export const downloadUrlSchema = z.looseObject({ url: z.string().min(1) });
+
+export const officialListSchema = z.looseObject({
+  has_more: z.boolean().catch(false),
+  count: z.number().nullish().catch(null),
+  limit: z.number().nullish().catch(null),
+  offset: z.number().nullish().catch(null),
+  generations: z.array(z.unknown()),
+});
+
+export const creditsSchema = z.looseObject({ credit_balance: z.number() });
+
+/* Error bodies. */
+export const detailTextErrorSchema = z.looseObject({ detail: z.string() });
+export const detailObjectErrorSchema = z.looseObject({
+  detail: z.looseObject({ reason: text, message: text, code: z.unknown().optional() }),
+});
+export const fastApiErrorSchema = z.looseObject({
+  detail: z.array(z.looseObject({ loc: z.array(z.union([z.string(), z.number()])).catch([]), msg: text })),
+});
+export const openAiErrorSchema = z.looseObject({
+  error: z.union([z.looseObject({ message: text, type: text, code: z.unknown().optional() }), z.string()]),
+});
+
+/* Requests. */
+const imageUrl = z
+  .string()
+  .refine((url) => /^https?:\/\//i.test(url) || /^data:image\/[a-z0-9.+-]+;base64,/i.test(url), {
+    message: "Image must be an http(s) URL or a data:image base64 URL",
+  });
+const httpUrl = z.string().regex(/^https?:\/\//i, "Callback must be an http(s) URL");
+
+export const generationRequestSchema = z.object({
+  prompt: z.string().trim().min(1, "Prompt is required").max(5000, "Prompt is longer than 5000 characters"),
+  expandPrompt: z.boolean().optional(),
+  loop: z.boolean().optional(),
+  aspectRatio: z.string().min(1).optional(),
+  model: z.string().min(1).optional(),
+  resolution: z.string().min(1).optional(),
+  duration: z.string().min(1).optional(),
+  startImageUrl: imageUrl.optional(),
+  endImageUrl: imageUrl.optional(),
+  callbackUrl: httpUrl.optional(),
+});
+
+export const extendRequestSchema = z.object({
+  parentUpstreamId: z.string().trim().min(1, "The generation to extend is required"),
+  prompt: generationRequestSchema.shape.prompt,
+  expandPrompt: z.boolean().optional(),
+  aspectRatio: z.string().min(1).optional(),
+  startImageUrl: imageUrl.optional(),
+  endImageUrl: imageUrl.optional(),
+  callbackUrl: httpUrl.optional(),
+});
+
+export const relaySubmitBodySchema = z.strictObject({
+  user_prompt: z.string(),
+  expand_prompt: z.boolean().optional(),
+  loop: z.boolean().optional(),
+  image_url: z.string().optional(),
+  image_end_url: z.string().optional(),
+  notify_hook: z.string().optional(),
+  aspect_ratio: z.string().optional(),
+  model_name: z.string().optional(),
+  resolution: z.string().optional(),
+  duration: z.string().optional(),
+});
+export type RelaySubmitBody = z.infer<typeof relaySubmitBodySchema>;
+
+/** Extend takes the same fields minus `loop` and the model settings. */
+export const relayExtendBodySchema = relaySubmitBodySchema.omit({
+  loop: true,
+  model_name: true,
+  resolution: true,
+  duration: true,
+});
+export type RelayExtendBody = z.infer<typeof relayExtendBodySchema>;
+
+const keyframe = z.union([
+  z.strictObject({ type: z.literal("image"), url: z.string() }),
+  z.strictObject({ type: z.literal("generation"), id: z.string() }),
+]);
+export const officialCreateBodySchema = z.strictObject({
+  prompt: z.string(),
+  model: z.string().optional(),
+  aspect_ratio: z.string().optional(),
+  loop: z.boolean().optional(),
+  resolution: z.string().optional(),
+  duration: z.string().optional(),
+  callback_url: z.string().optional(),
+  keyframes: z.strictObject({ frame0: keyframe.optional(), frame1: keyframe.optional() }).optional(),
+});
+export type OfficialCreateBody = z.infer<typeof officialCreateBodySchema>;

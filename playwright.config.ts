@@ -15,6 +15,7 @@ export const e2eServerEnv = {
   MEDIA_DIR: `${dataRoot}/media`,
   SIMULATOR_DIR: `${dataRoot}/simulator`,
   SIMULATOR_SPEED: "10",
+  SIMULATOR_TOKEN: "e2e-simulator-token",
   LUMA_PROVIDER: "simulator",
   NEXT_TELEMETRY_DISABLED: "1",
 };

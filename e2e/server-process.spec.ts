@@ -43,4 +43,47 @@ test.describe("server process", () => {
       await fs.rm(dir, { recursive: true, force: true });
     }
   });
+
+  test("a restart keeps every stored clip, and resumes watching it", async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), "luma-e2e-restart-"));
+    const env = {
+      PORT: "3194",
+      DATABASE_URL: `pglite:${dir}/db`,
+      MEDIA_DIR: `${dir}/media`,
+      SIMULATOR_DIR: `${dir}/sim`,
+      SIMULATOR_SPEED: "10",
+    };
+    let studio = spawnStudio(3194, env);
+    try {
+      await waitForHealth(studio.url);
+      const created = await fetch(`${studio.url}/api/generations`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "idempotency-key": "restart-test-0001" },
+        body: JSON.stringify({ prompt: "a lighthouse at dusk, waves", aspectRatio: "1:1" }),
+      });
+      expect(created.status).toBe(201);
+      const task = (await created.json()) as { id: string };
+      await studio.stop();
+
+      studio = spawnStudio(3194, env);
+      await waitForHealth(studio.url);
+      const list = (await (await fetch(`${studio.url}/api/generations`)).json()) as {
+        tasks: { id: string }[];
+      };
+      expect(list.tasks.map((item) => item.id)).toEqual([task.id]);
+      await expect
+        .poll(
+          async () =>
+            ((await (await fetch(`${studio.url}/api/generations/${task.id}`)).json()) as { state: string })
+              .state,
+          {
+            timeout: 60_000,
+          },
+        )
+        .toBe("completed");
+    } finally {
+      await studio.stop();
+      await fs.rm(dir, { recursive: true, force: true });
+    }
+  });
 });

@@ -71,6 +71,10 @@ const RawEnvSchema = z.object({
   SIMULATOR_DIR: z
     .preprocess(emptyToUndefined, z.string().default("data/simulator"))
     .transform((dir) => path.resolve(dir)),
+  SIMULATOR_TOKEN: z.preprocess(
+    emptyToUndefined,
+    z.string().min(8, { error: "SIMULATOR_TOKEN must be at least 8 characters" }).optional(),
+  ),
   SIMULATOR_SPEED: z.preprocess(
     emptyToUndefined,
     z.coerce
@@ -117,7 +121,7 @@ const EnvSchema = RawEnvSchema.transform((raw, ctx) => {
     upstream,
     database: raw.DATABASE_URL,
     mediaDir: raw.MEDIA_DIR,
-    simulator: { dataDir: raw.SIMULATOR_DIR, speed: raw.SIMULATOR_SPEED },
+    simulator: { dataDir: raw.SIMULATOR_DIR, speed: raw.SIMULATOR_SPEED, token: raw.SIMULATOR_TOKEN ?? null },
     publicBaseUrl: raw.PUBLIC_BASE_URL ?? null,
     port: raw.PORT,
   };

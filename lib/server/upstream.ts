@@ -2,7 +2,7 @@ import "server-only";
 import { createProvider, type LumaProvider } from "@/lib/luma";
 import { env } from "./env";
 import { log } from "./log";
-import { simulatorToken } from "./simulator";
+import { simulatorBaseUrl, simulatorToken } from "./simulator-link";
 
 /**
  * The configured upstream behind the one provider interface. In simulator mode the studio talks to its
@@ -11,8 +11,6 @@ import { simulatorToken } from "./simulator";
 
 const holder = globalThis as typeof globalThis & { __lumaProvider?: LumaProvider };
 
-export const SIMULATOR_MOUNT = "/api/simulator";
-
 function build(): LumaProvider {
   const config = env();
   const logger = (line: { level: "debug" | "warn"; event: string; detail: Record<string, unknown> }) =>
@@ -20,7 +18,7 @@ function build(): LumaProvider {
   if (config.upstream.kind === "simulator") {
     return createProvider({
       kind: "relay",
-      baseUrl: `http://127.0.0.1:${config.port}${SIMULATOR_MOUNT}`,
+      baseUrl: simulatorBaseUrl(),
       apiKey: simulatorToken(),
       log: logger,
     });

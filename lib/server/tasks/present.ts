@@ -7,8 +7,13 @@ export function mediaUrl(key: string): string {
 }
 
 /** The API's view of a task row: our own stored copies win over upstream links, which expire. */
-export function presentTask(row: TaskRow, uploadKeys: Map<string, string> = new Map()): Task {
-  const video = row.videoKey ? mediaUrl(row.videoKey) : row.videoUrl;
+export function presentTask(
+  row: TaskRow,
+  uploadKeys: Map<string, string> = new Map(),
+  toBrowser: (url: string) => string = (url) => url,
+): Task {
+  const upstream = (url: string | null) => (url ? toBrowser(url) : null);
+  const video = row.videoKey ? mediaUrl(row.videoKey) : upstream(row.videoUrl);
   const image = (uploadId: string | null, url: string | null) => {
     const key = uploadId ? uploadKeys.get(uploadId) : undefined;
     if (key) return { url: mediaUrl(key) };
@@ -53,7 +58,7 @@ export function presentTask(row: TaskRow, uploadKeys: Map<string, string> = new 
     lastFrame: row.lastFrameKey
       ? { url: mediaUrl(row.lastFrameKey) }
       : row.lastFrameUrl
-        ? { url: row.lastFrameUrl }
+        ? { url: toBrowser(row.lastFrameUrl) }
         : null,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),

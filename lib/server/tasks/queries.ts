@@ -4,6 +4,7 @@ import type { Task, TaskPage, TaskState } from "@/lib/shared/task";
 import { getDb, schema } from "../db";
 import type { TaskRow } from "../db/schema";
 import { AppError } from "../http/errors";
+import { browserUrl } from "../simulator-link";
 import { presentTask } from "./present";
 
 const { tasks, uploads } = schema;
@@ -45,7 +46,7 @@ async function withUploads(rows: TaskRow[]): Promise<Task[]> {
       keys.set(upload.id, upload.key);
     }
   }
-  return rows.map((row) => presentTask(row, keys));
+  return rows.map((row) => presentTask(row, keys, browserUrl));
 }
 
 /** Newest first, with a stable keyset cursor (created_at, id) so pages never skip or repeat a task. */

@@ -1,4 +1,5 @@
 import type { Task } from "@/lib/shared/task";
+import { CheckNow } from "./check-now";
 import { TaskMedia } from "./task-media";
 import { TaskStatusBadge } from "./task-status";
 
@@ -24,6 +25,9 @@ export function TaskCard({ task }: { task: Task }) {
         </div>
         <p className="line-clamp-3 text-sm text-zinc-800 dark:text-zinc-200">{task.prompt}</p>
         <p className="text-xs text-zinc-500 dark:text-zinc-400">{details(task)}</p>
+        {task.stalled && task.state !== "completed" && task.state !== "failed" ? (
+          <CheckNow taskId={task.id} />
+        ) : null}
         {task.state === "failed" && task.failureReason ? (
           <p className="rounded-lg bg-red-50 p-2 text-xs text-red-900 dark:bg-red-950 dark:text-red-200">
             {task.failureReason}

@@ -5,6 +5,7 @@ import { type CreateGenerationInput, capabilityProblems } from "@/lib/shared/gen
 import type { Task } from "@/lib/shared/task";
 import { getDb, schema } from "../db";
 import type { NewTaskRow, TaskRow } from "../db/schema";
+import { hookUrlFor } from "../hooks";
 import { AppError } from "../http/errors";
 import { log } from "../log";
 import { provider, providerName } from "../upstream";
@@ -121,6 +122,7 @@ export async function createGeneration(
         duration: row.duration ?? undefined,
         startImageUrl: start?.upstreamUrl,
         endImageUrl: end?.upstreamUrl,
+        callbackUrl: hookUrlFor(row.id, row.hookSecret),
       },
       { signal },
     ),

@@ -1,0 +1,180 @@
+import fs from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { eq, inArray } from "drizzle-orm";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { createProvider, type LumaProvider } from "@/lib/luma";
+import { createSimulatorServer, type SimulatorServer } from "@/lib/simulator";
+import { type OpenDatabase, openDatabase } from "../db/open";
+import { type TaskRow, tasks } from "../db/schema";
+import { createWatcher } from "./core";
+
+const TOKEN = "watcher-test-token";
+
+async function until(check: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error("condition not met in time");
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+describe("watcher against the simulator", () => {
+  let dir: string;
+  let database: OpenDatabase;
+  let sim: SimulatorServer;
+  let upstream: LumaProvider;
+
+  beforeAll(async () => {
+    dir = await fs.mkdtemp(path.join(os.tmpdir(), "luma-watcher-"));
+    database = await openDatabase({ kind: "pglite", dataDir: path.join(dir, "db") });
+    sim = await createSimulatorServer({
+      port: 0,
+      host: "127.0.0.1",
+      dataDir: path.join(dir, "sim"),
+      token: TOKEN,
+      pendingMs: 50,
+      processingMs: 100,
+      renderScale: 0.25,
+      durationScale: 0.2,
+    });
+    upstream = createProvider({
+      kind: "relay",
+      baseUrl: sim.url,
+      apiKey: TOKEN,
+      retries: 0,
+      timeoutMs: 5_000,
+    });
+  });
+  afterAll(async () => {
+    await sim?.close();
+    await database?.close();
+    await fs.rm(dir, { recursive: true, force: true });
+  });
+  beforeEach(async () => {
+    await database.db.delete(tasks);
+    sim.simulator.setFaults({});
+  });
+
+  async function submit(prompt: string): Promise<string> {
+    const snapshot = await upstream.submit({ prompt, aspectRatio: "1:1" });
+    const id = `t_${snapshot.upstreamId.slice(0, 8)}`;
+    await database.db.insert(tasks).values({
+      id,
+      provider: "relay",
+      kind: "generate",
+      prompt,
+      state: "queued",
+      upstreamId: snapshot.upstreamId,
+      nextPollAt: new Date(0),
+    });
+    return id;
+  }
+
+  const rows = () => database.db.select().from(tasks);
+
+  it("follows every task to completion and reports each finish once", async () => {
+    const finished: string[] = [];
+    const watcher = createWatcher({
+      db: database.db,
+      upstream,
+      instanceId: "w1",
+      onFinished: (task) => finished.push(task.id),
+    });
+    const ids = [await submit("a slow river"), await submit("neon city rain"), await submit("forest fog")];
+    await until(async () => {
+      await database.db
+        .update(tasks)
+        .set({ nextPollAt: new Date(0) })
+        .where(inArray(tasks.state, ["queued", "running"]));
+      await watcher.pollOnce();
+      return (await rows()).every((row) => row.state === "completed");
+    });
+    const all = await rows();
+    expect(all.every((row) => row.videoUrl?.startsWith("http"))).toBe(true);
+    expect(all.every((row) => row.leaseOwner === null && row.nextPollAt === null)).toBe(true);
+    expect(finished.sort()).toEqual(ids.sort());
+    // One batch request per pass, not one request per task.
+    const state = sim.simulator.state();
+    expect(state.counters.routes["relay.batch"] ?? 0).toBeGreaterThan(0);
+    expect(state.counters.routes["relay.get"] ?? 0).toBe(0);
+  });
+
+  it("never fails a task because a poll failed, and backs off", async () => {
+    const errors: string[] = [];
+    const watcher = createWatcher({
+      db: database.db,
+      upstream,
+      instanceId: "w1",
+      onPollError: (info) => errors.push(info.kind),
+    });
+    const id = await submit("storm over the sea");
+    sim.simulator.setFaults({ rules: [{ kind: "http500", next: 3 }] });
+    const before = Date.now();
+    await watcher.pollOnce();
+    const [row] = await database.db.select().from(tasks).where(eq(tasks.id, id));
+    expect(errors).toEqual(["unavailable"]);
+    expect(row).toMatchObject({ state: "queued", pollErrors: 1, leaseOwner: null });
+    expect(row!.nextPollAt!.getTime()).toBeGreaterThan(before + 2_000);
+  });
+
+  it("honours retry-after from a 429", async () => {
+    const watcher = createWatcher({ db: database.db, upstream, instanceId: "w1" });
+    const id = await submit("desert wind");
+    sim.simulator.setFaults({ rules: [{ kind: "http429", next: 1, retryAfter: 20 }] });
+    const before = Date.now();
+    await watcher.pollOnce();
+    const [row] = await database.db.select().from(tasks).where(eq(tasks.id, id));
+    expect(row!.nextPollAt!.getTime()).toBeGreaterThanOrEqual(before + 20_000);
+  });
+
+  it("leases each due task to one watcher at a time", async () => {
+    const a = createWatcher({ db: database.db, upstream, instanceId: "wa" });
+    const b = createWatcher({ db: database.db, upstream, instanceId: "wb" });
+    for (const prompt of ["one", "two", "three", "four", "five", "six"]) await submit(`${prompt} candle`);
+    const seen = sim.simulator.state().log.length;
+    const [polledA, polledB] = await Promise.all([a.pollOnce(), b.pollOnce()]);
+    expect(polledA + polledB).toBe(6);
+    const asked = sim.simulator
+      .state()
+      .log.slice(seen)
+      .filter((entry) => entry.route === "relay.batch")
+      .flatMap((entry) => entry.taskIds);
+    expect(new Set(asked).size).toBe(asked.length);
+  });
+
+  it("flags a task with no progress for too long as stalled, still polling it", async () => {
+    const watcher = createWatcher({
+      db: database.db,
+      upstream,
+      instanceId: "w1",
+      settings: { stallAfterMs: 0 },
+    });
+    sim.simulator.setFaults({ rules: [{ kind: "http500", rate: 1, route: "relay.batch" }] });
+    const id = await submit("frozen clock");
+    await watcher.pollOnce();
+    const [row] = await database.db.select().from(tasks).where(eq(tasks.id, id));
+    expect(row).toMatchObject({ stalled: true, state: "queued" });
+    expect(row!.nextPollAt).not.toBeNull();
+  });
+
+  it("fails a task whose submit never got an upstream id, with the reason", async () => {
+    const watcher = createWatcher({
+      db: database.db,
+      upstream,
+      instanceId: "w1",
+      settings: { lostSubmitMs: 0 },
+    });
+    await database.db.insert(tasks).values({
+      id: "t_lost",
+      provider: "relay",
+      kind: "generate",
+      prompt: "cut off",
+      state: "submitting",
+      createdAt: new Date(Date.now() - 1000),
+    });
+    await watcher.pollOnce();
+    const [row] = (await rows()) as TaskRow[];
+    expect(row).toMatchObject({ state: "failed", errorCode: "submit_interrupted" });
+  });
+});

@@ -1,0 +1,61 @@
+import { spawn } from "node:child_process";
+import { accessSync, chmodSync, constants } from "node:fs";
+import ffmpegInstaller from "@ffmpeg-installer/ffmpeg";
+
+let checkedPath: string | null = null;
+
+/** The bundled static ffmpeg; some installs drop the exec bit, so restore it once. */
+export function ffmpegPath(): string {
+  if (checkedPath) return checkedPath;
+  const binary = ffmpegInstaller.path;
+  try {
+    accessSync(binary, constants.X_OK);
+  } catch {
+    chmodSync(binary, 0o755);
+  }
+  checkedPath = binary;
+  return binary;
+}
+
+export interface RunOptions {
+  signal?: AbortSignal;
+  /** Called with each child's pid, so benchmarks can sample its memory. */
+  onSpawn?: (pid: number) => void;
+  stdin?: Uint8Array;
+}
+
+export interface RunResult {
+  stdout: Buffer;
+  stderr: string;
+}
+
+export class FfmpegError extends Error {}
+
+export function runFfmpeg(args: readonly string[], options: RunOptions = {}): Promise<RunResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      /*turbopackIgnore: true*/ ffmpegPath(),
+      ["-hide_banner", "-nostdin", "-loglevel", "error", "-y", ...args],
+      {
+        stdio: [options.stdin ? "pipe" : "ignore", "pipe", "pipe"],
+      },
+    );
+    if (child.pid !== undefined) options.onSpawn?.(child.pid);
+    const out: Buffer[] = [];
+    let err = "";
+    child.stdout?.on("data", (chunk: Buffer) => out.push(chunk));
+    child.stderr?.on("data", (chunk: Buffer) => {
+      // Keep only the tail: the useful part of an ffmpeg error is at the end.
+      err = (err + chunk.toString()).slice(-4000);
+    });
+    if (options.stdin && child.stdin) child.stdin.end(options.stdin);
+    const onAbort = () => child.kill("SIGKILL");
+    options.signal?.addEventListener("abort", onAbort, { once: true });
+    child.on("error", (error) => reject(new FfmpegError(error.message)));
+    child.on("close", (code, signal) => {
+      options.signal?.removeEventListener("abort", onAbort);
+      if (code === 0) resolve({ stdout: Buffer.concat(out), stderr: err });
+      else reject(new FfmpegError(`ffmpeg exited with ${code ?? signal}: ${err.trim()}`));
+    });
+  });
+}

@@ -13,7 +13,7 @@ export function StudioHeader({ provider }: { provider: keyof typeof PROVIDER_LAB
       >
         Skip to content
       </a>
-      <div className="mx-auto flex h-14 w-full max-w-6xl items-center justify-between gap-3 px-4 sm:px-6">
+      <div className="mx-auto flex h-14 w-full max-w-7xl items-center justify-between gap-3 px-4 sm:px-6">
         <h1 className="flex items-center gap-2 text-base font-semibold tracking-tight">
           <span
             aria-hidden="true"

@@ -28,7 +28,9 @@ test.describe("server process", () => {
     expect(studio.output()).not.toContain("sk-e2e-secret-9f2c");
   });
 
-  test("starts with no .env on an empty data folder and creates the embedded database there", async () => {
+  test("starts with no .env on an empty data folder, creates the embedded database and shows an empty gallery", async ({
+    page,
+  }) => {
     const dir = await fs.mkdtemp(path.join(os.tmpdir(), "luma-e2e-fresh-"));
     const studio = spawnStudio(3193, { DATABASE_URL: `pglite:${dir}/db`, MEDIA_DIR: `${dir}/media` });
     try {
@@ -38,6 +40,9 @@ test.describe("server process", () => {
         database: { kind: "pglite", ok: true },
       });
       expect((await fs.readdir(path.join(dir, "db"))).length).toBeGreaterThan(0);
+      await page.goto(studio.url);
+      await expect(page.getByText("No clips yet")).toBeVisible();
+      await page.screenshot({ path: "test-results/artifacts/studio-empty.png", fullPage: true });
     } finally {
       await studio.stop();
       await fs.rm(dir, { recursive: true, force: true });

@@ -1,13 +1,13 @@
 import { expect, test } from "@playwright/test";
 
 test.describe("studio shell", () => {
-  test("shows the header, the simulator badge and the empty gallery", async ({ page }) => {
+  test("shows the header, the simulator badge, the form and the gallery", async ({ page }) => {
     await page.goto("/");
     await expect(page).toHaveTitle(/Luma Studio/);
     await expect(page.getByRole("heading", { level: 1, name: "Luma Studio" })).toBeVisible();
     await expect(page.getByText("Simulator mode")).toBeVisible();
     await expect(page.getByRole("heading", { name: "Your clips" })).toBeVisible();
-    await expect(page.getByText("No clips yet")).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Create" })).toBeVisible();
     await page.screenshot({ path: "test-results/artifacts/studio-shell.png", fullPage: true });
   });
 

@@ -1,10 +1,12 @@
 import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
 import { connection } from "next/server";
+import { CreateSection } from "@/components/create-section";
 import { Gallery } from "@/components/gallery/gallery";
 import { StudioHeader } from "@/components/studio-header";
 import { GALLERY_PAGE_SIZE, galleryQueryOptions } from "@/lib/queries/tasks";
 import { studioInfo } from "@/lib/server/studio-info";
 import { listTasks } from "@/lib/server/tasks/queries";
+import { provider } from "@/lib/server/upstream";
 
 export default async function StudioPage() {
   await connection();
@@ -18,8 +20,14 @@ export default async function StudioPage() {
   return (
     <>
       <StudioHeader provider={info.provider} />
-      <main id="main" className="mx-auto w-full max-w-6xl px-4 py-6 sm:px-6">
+      <main
+        id="main"
+        className="mx-auto grid w-full max-w-7xl gap-6 px-4 py-6 sm:px-6 lg:grid-cols-[minmax(0,30rem)_minmax(0,1fr)] lg:items-start"
+      >
         <HydrationBoundary state={dehydrate(queryClient)}>
+          <div className="lg:sticky lg:top-4">
+            <CreateSection capabilities={provider().capabilities} />
+          </div>
           <section aria-labelledby="gallery-heading">
             <h2 id="gallery-heading" className="mb-4 text-lg font-semibold">
               Your clips

@@ -236,4 +236,21 @@ describe("mounted handler", () => {
       await publicSim.close();
     }
   });
+
+  it("shows, through the control endpoint, the keyframes a create delivered, byte for byte", async () => {
+    const start = await testImage("testsrc");
+    const end = await testImage("smptebars");
+    const created = await sim.json("/luma/generations", {
+      body: { user_prompt: "keyframe echo", image_url: dataUrl(start), image_end_url: dataUrl(end) },
+    });
+    const id = text(created, "id");
+    const startEcho = await sim.call(`/_sim/tasks/${id}/keyframes/start`);
+    expect(startEcho.status).toBe(200);
+    expect(Buffer.from(await startEcho.arrayBuffer()).equals(start)).toBe(true);
+    const endEcho = await sim.call(`/_sim/tasks/${id}/keyframes/end`);
+    expect(Buffer.from(await endEcho.arrayBuffer()).equals(end)).toBe(true);
+    expect((await sim.call(`/_sim/tasks/${id}/keyframes/start`, { token: null })).status).toBe(401);
+    const plain = await sim.json("/luma/generations", { body: { user_prompt: "no frames" } });
+    expect((await sim.call(`/_sim/tasks/${text(plain, "id")}/keyframes/start`)).status).toBe(404);
+  });
 });

@@ -1,3 +1,5 @@
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
 import type { Engine } from "./engine";
 import { type Faults, type FaultsInput, faultsSchema } from "./faults";
 import type { HookDelivery, HookDispatcher } from "./hooks";
@@ -76,6 +78,8 @@ export class Recorder {
 
 export interface ControlDeps {
   engine: Engine;
+  /** Folder of one task's media, where the keyframes it received are kept as sent. */
+  mediaDir: (taskId: string) => string;
   hooks: HookDispatcher;
   recorder: Recorder;
   getFaults: () => Faults;
@@ -97,6 +101,18 @@ export function simulatorState(deps: ControlDeps): SimulatorState {
   };
 }
 
+/** The keyframe bytes exactly as a create request delivered them, so tests can check what went upstream. */
+async function receivedKeyframe(deps: ControlDeps, taskId: string, which: string): Promise<Response> {
+  if (!deps.engine.get(taskId)) throw new SimulatorError(404, "Unknown task");
+  const dir = deps.mediaDir(taskId);
+  const files = await readdir(dir).catch(() => [] as string[]);
+  const original = files.find((file) => file.startsWith(`${which}.png.`));
+  if (!original) throw new SimulatorError(404, `The task received no ${which} keyframe`);
+  return new Response(new Uint8Array(await readFile(path.join(dir, original))), {
+    headers: { "content-type": "application/octet-stream" },
+  });
+}
+
 /** `/_sim/*`: observe counters and logs, switch faults, reset. Same bearer token as the API. */
 export async function handleControl(
   path: string,
@@ -104,6 +120,8 @@ export async function handleControl(
   deps: ControlDeps,
 ): Promise<Response | null> {
   if (path === "/_sim/state" && request.method === "GET") return json(simulatorState(deps));
+  const keyframe = /^\/_sim\/tasks\/([\w-]+)\/keyframes\/(start|end)$/.exec(path);
+  if (keyframe && request.method === "GET") return receivedKeyframe(deps, keyframe[1]!, keyframe[2]!);
   if (path === "/_sim/faults" && request.method === "GET") return json(deps.getFaults());
   if (path === "/_sim/faults" && request.method === "POST") {
     const body: unknown = await request.json().catch(() => {

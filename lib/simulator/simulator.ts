@@ -106,6 +106,7 @@ export function createSimulator(options: SimulatorOptions): Simulator {
 
   const control: ControlDeps = {
     engine,
+    mediaDir: (id) => path.join(dataDir, "media", id),
     hooks,
     recorder,
     getFaults: () => faults,

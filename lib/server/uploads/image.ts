@@ -52,7 +52,8 @@ export async function cleanImage(input: Uint8Array): Promise<CleanImage> {
   if (!type) throw new ImageRejected("type", "file: must be a PNG, JPEG or WebP image");
   let meta: Metadata;
   try {
-    meta = await sharp(input).metadata();
+    // Header only: no pixel limit here, so an oversized image is refused by our own check with its size.
+    meta = await sharp(input, { limitInputPixels: false }).metadata();
   } catch {
     throw new ImageRejected("unreadable", "file: the image could not be read; it may be damaged");
   }

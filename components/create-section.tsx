@@ -1,0 +1,22 @@
+"use client";
+
+import { useQueryClient } from "@tanstack/react-query";
+import { CreateForm } from "@/components/create/create-form";
+import type { ProviderCapabilities } from "@/lib/luma/capabilities";
+import { taskKeys } from "@/lib/queries/tasks";
+
+/** The form in its page region; a new task refreshes the gallery, which then follows it. */
+export function CreateSection({ capabilities }: { capabilities: ProviderCapabilities }) {
+  const queryClient = useQueryClient();
+  return (
+    <section aria-labelledby="create-heading">
+      <h2 id="create-heading" className="mb-4 text-lg font-semibold">
+        Create
+      </h2>
+      <CreateForm
+        capabilities={capabilities}
+        onCreated={() => queryClient.invalidateQueries({ queryKey: taskKeys.all })}
+      />
+    </section>
+  );
+}

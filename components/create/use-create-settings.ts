@@ -1,0 +1,45 @@
+"use client";
+
+import { useCallback, useEffect, useState } from "react";
+import {
+  type CreateSettings,
+  defaultSettings,
+  loadDraft,
+  loadSettings,
+  saveDraft,
+  saveSettings,
+} from "@/lib/client/form-storage";
+import type { ProviderCapabilities } from "@/lib/luma/capabilities";
+
+/**
+ * Settings remembered between visits and the prompt draft, kept in localStorage. Both are read after
+ * mount so the server-rendered form and the first client render agree.
+ */
+export function useCreateSettings(caps: ProviderCapabilities) {
+  const [settings, setSettings] = useState<CreateSettings>(() => defaultSettings(caps));
+  const [prompt, setPromptState] = useState("");
+  const [restored, setRestored] = useState(false);
+
+  useEffect(() => {
+    setSettings(loadSettings(caps));
+    setPromptState((typed) => typed || loadDraft());
+    setRestored(true);
+  }, [caps]);
+
+  useEffect(() => {
+    if (restored) saveSettings(settings);
+  }, [restored, settings]);
+
+  const update = useCallback((patch: Partial<CreateSettings>) => {
+    setSettings((current) => ({ ...current, ...patch }));
+  }, []);
+
+  const setPrompt = useCallback((value: string) => {
+    setPromptState(value);
+    saveDraft(value);
+  }, []);
+
+  const clearDraft = useCallback(() => setPrompt(""), [setPrompt]);
+
+  return { settings, update, prompt, setPrompt, clearDraft };
+}

@@ -1,0 +1,78 @@
+"use client";
+
+import { useCallback, useRef, useState } from "react";
+import { ApiError } from "@/lib/client/api";
+import { type FieldErrors, type FieldName, toFieldErrors } from "@/lib/client/field-errors";
+import { createGeneration } from "@/lib/client/generations";
+import { outcomeUnknown, SubmissionKeys } from "@/lib/client/idempotency";
+import { validateLocally } from "@/lib/client/validate-create";
+import type { ProviderCapabilities } from "@/lib/luma/capabilities";
+import type { Task } from "@/lib/shared/task";
+
+export type Outcome = { ok: true; task: Task } | { ok: false; errors: FieldErrors };
+
+function alertFor(error: unknown): string {
+  if (!(error instanceof ApiError)) return "Something went wrong. Your prompt is kept; try again.";
+  if (error.code === "upstream_rejected") {
+    return `The video service refused this clip: ${error.message}${error.taskId ? " It is listed in Your clips as failed." : ""}`;
+  }
+  if (error.status === 429 && error.retryAfterSeconds) {
+    return `${error.message} Try again in ${Math.ceil(error.retryAfterSeconds)} s.`;
+  }
+  return error.message;
+}
+
+export function useCreateSubmit(caps: ProviderCapabilities) {
+  const keys = useRef(new SubmissionKeys());
+  const inFlight = useRef(false);
+  const [submitting, setSubmitting] = useState(false);
+  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
+  const [alert, setAlert] = useState<string | null>(null);
+  const [announcement, setAnnouncement] = useState("");
+
+  const clearFieldError = useCallback((field: FieldName) => {
+    setFieldErrors((current) => (current[field] ? { ...current, [field]: undefined } : current));
+  }, []);
+
+  const submit = useCallback(
+    async (candidate: unknown, pending: FieldErrors): Promise<Outcome | null> => {
+      // A second click before React re-renders the disabled button must not send anything.
+      if (inFlight.current) return null;
+      setAlert(null);
+      setAnnouncement("");
+      const { input, errors } = validateLocally(candidate, caps);
+      const localErrors = { ...errors, ...pending };
+      if (!input || Object.keys(localErrors).length > 0) {
+        setFieldErrors(localErrors);
+        return { ok: false, errors: localErrors };
+      }
+      setFieldErrors({});
+      inFlight.current = true;
+      setSubmitting(true);
+      try {
+        const task = await createGeneration(input, keys.current.keyFor(input));
+        keys.current.settle();
+        if (task.state === "failed") {
+          setAlert(`The video service refused this clip: ${task.failureReason ?? "no reason given"}`);
+          return { ok: false, errors: {} };
+        }
+        setAnnouncement(`Clip started: “${input.prompt.slice(0, 80)}”. It will appear in Your clips.`);
+        return { ok: true, task };
+      } catch (error) {
+        if (!outcomeUnknown(error)) keys.current.settle();
+        const { errors: serverErrors, other } =
+          error instanceof ApiError ? toFieldErrors(error.fields, error.message) : { errors: {}, other: [] };
+        setFieldErrors(serverErrors);
+        const fieldsShown = Object.keys(serverErrors).length > 0 && other.length === 0;
+        if (!fieldsShown) setAlert(alertFor(error));
+        return { ok: false, errors: serverErrors };
+      } finally {
+        inFlight.current = false;
+        setSubmitting(false);
+      }
+    },
+    [caps],
+  );
+
+  return { submit, submitting, fieldErrors, clearFieldError, setFieldErrors, alert, announcement };
+}

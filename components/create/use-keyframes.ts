@@ -1,0 +1,163 @@
+"use client";
+
+import { useCallback, useEffect, useRef, useState } from "react";
+import { ApiError, isAbort } from "@/lib/client/api";
+import { inspectKeyframe, KeyframeRejected, prepareKeyframe } from "@/lib/client/prepare-image";
+import { uploadImage } from "@/lib/client/upload";
+import type { KeyframeInput } from "@/lib/shared/generation-input";
+
+export type Slot = "start" | "end";
+export const SLOTS: readonly Slot[] = ["start", "end"];
+
+export type KeyframeValue =
+  | {
+      kind: "file";
+      id: string;
+      name: string;
+      previewUrl: string;
+      phase: "preparing" | "uploading" | "ready";
+      progress: number;
+      uploadId: string | null;
+      note: string | null;
+    }
+  | { kind: "url"; id: string; url: string };
+
+type FileValue = Extract<KeyframeValue, { kind: "file" }>;
+
+export interface SlotState {
+  value: KeyframeValue | null;
+  error: string | null;
+}
+
+type Slots = Record<Slot, SlotState>;
+const EMPTY: SlotState = { value: null, error: null };
+
+let counter = 0;
+const nextId = () => `keyframe-${++counter}`;
+
+function describeFailure(error: unknown, fileName: string): string {
+  if (error instanceof KeyframeRejected) return error.message;
+  if (error instanceof ApiError) return `${fileName}: ${error.message.replace(/^file: /, "")}`;
+  return `${fileName} could not be uploaded. Try again.`;
+}
+
+/** What the create API should receive for a slot, or why it can't be sent yet. */
+export function keyframeInput(state: SlotState): { input: KeyframeInput | null; problem: string | null } {
+  const value = state.value;
+  if (!value) return { input: null, problem: null };
+  if (value.kind === "url") return { input: { url: value.url }, problem: null };
+  if (value.uploadId) return { input: { uploadId: value.uploadId }, problem: null };
+  return { input: null, problem: "is still uploading; wait a moment and try again" };
+}
+
+/** Both keyframe slots: files are checked, shrunk and uploaded as soon as they arrive. */
+export function useKeyframes() {
+  const [slots, setSlots] = useState<Slots>({ start: EMPTY, end: EMPTY });
+  const slotsRef = useRef(slots);
+  slotsRef.current = slots;
+  const uploads = useRef(new Map<string, AbortController>());
+
+  const patchFile = useCallback(
+    (id: string, patch: Partial<FileValue> | null, error: string | null = null) => {
+      setSlots((previous) => {
+        const next = { ...previous };
+        for (const slot of SLOTS) {
+          const value = previous[slot].value;
+          if (value?.kind !== "file" || value.id !== id) continue;
+          next[slot] = patch ? { value: { ...value, ...patch }, error: null } : { value: null, error };
+        }
+        return next;
+      });
+    },
+    [],
+  );
+
+  const place = useCallback((slot: Slot, value: KeyframeValue | null) => {
+    const previous = slotsRef.current[slot].value;
+    if (previous) uploads.current.get(previous.id)?.abort();
+    setSlots((current) => ({ ...current, [slot]: { value, error: null } }));
+  }, []);
+
+  const setError = useCallback((slot: Slot, error: string | null) => {
+    setSlots((current) => ({ ...current, [slot]: { ...current[slot], error } }));
+  }, []);
+
+  const addFile = useCallback(
+    async (slot: Slot, file: File) => {
+      let inspected: Awaited<ReturnType<typeof inspectKeyframe>>;
+      try {
+        inspected = await inspectKeyframe(file);
+      } catch (error) {
+        setError(slot, describeFailure(error, file.name));
+        return;
+      }
+      const id = nextId();
+      const controller = new AbortController();
+      uploads.current.set(id, controller);
+      const previewUrl = URL.createObjectURL(file);
+      place(slot, {
+        kind: "file",
+        id,
+        name: file.name,
+        previewUrl,
+        phase: "preparing",
+        progress: 0,
+        uploadId: null,
+        note: null,
+      });
+      try {
+        const prepared = await prepareKeyframe(file, inspected);
+        if (controller.signal.aborted) return;
+        const note = prepared.downscaled ? `Resized to ${prepared.width}×${prepared.height}` : null;
+        patchFile(id, { phase: "uploading", note });
+        const answer = await uploadImage(prepared.blob, prepared.type, {
+          signal: controller.signal,
+          onProgress: (progress) => patchFile(id, { progress }),
+        });
+        patchFile(id, { phase: "ready", progress: 1, uploadId: answer.id });
+      } catch (error) {
+        if (controller.signal.aborted || isAbort(error)) return;
+        patchFile(id, null, describeFailure(error, file.name));
+      } finally {
+        uploads.current.delete(id);
+      }
+    },
+    [place, patchFile, setError],
+  );
+
+  const setUrl = useCallback(
+    (slot: Slot, url: string) => place(slot, { kind: "url", id: nextId(), url }),
+    [place],
+  );
+  const remove = useCallback((slot: Slot) => place(slot, null), [place]);
+  const swap = useCallback(() => setSlots((current) => ({ start: current.end, end: current.start })), []);
+
+  // Object URLs for previews live exactly as long as a slot shows them.
+  const previews = useRef(new Set<string>());
+  useEffect(() => {
+    const live = new Set<string>();
+    for (const slot of SLOTS) {
+      const value = slots[slot].value;
+      if (value?.kind === "file") live.add(value.previewUrl);
+    }
+    const shown = previews.current;
+    for (const url of shown) {
+      if (live.has(url)) continue;
+      URL.revokeObjectURL(url);
+      shown.delete(url);
+    }
+    for (const url of live) shown.add(url);
+  }, [slots]);
+  useEffect(() => {
+    const active = uploads.current;
+    const shown = previews.current;
+    return () => {
+      for (const controller of active.values()) controller.abort();
+      for (const url of shown) URL.revokeObjectURL(url);
+    };
+  }, []);
+
+  return { slots, addFile, setUrl, remove, swap, setError };
+}
+
+export type Keyframes = ReturnType<typeof useKeyframes>;

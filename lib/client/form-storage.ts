@@ -1,0 +1,106 @@
+import { z } from "zod";
+import type { ProviderCapabilities } from "@/lib/luma/capabilities";
+
+/**
+ * What the create form remembers in localStorage: the settings between visits, and the prompt draft
+ * until a clip is created. Anything stored that the provider no longer offers falls back to a default.
+ */
+
+export interface CreateSettings {
+  model: string;
+  aspectRatio: string;
+  resolution: string;
+  duration: string;
+  expandPrompt: boolean;
+  loop: boolean;
+}
+
+const SETTINGS_KEY = "luma-studio:create-settings:v1";
+const DRAFT_KEY = "luma-studio:create-draft:v1";
+
+const StoredSettingsSchema = z
+  .object({
+    model: z.string(),
+    aspectRatio: z.string(),
+    resolution: z.string(),
+    duration: z.string(),
+    expandPrompt: z.boolean(),
+    loop: z.boolean(),
+  })
+  .partial();
+
+const preferred = (options: readonly string[], wanted: string) =>
+  options.includes(wanted) ? wanted : (options[0] ?? "");
+
+export function defaultSettings(caps: ProviderCapabilities): CreateSettings {
+  return {
+    model: caps.defaultModel,
+    aspectRatio: preferred(caps.aspectRatios, "16:9"),
+    resolution: preferred(caps.resolutions, "720p"),
+    duration: preferred(caps.durations, "5s"),
+    expandPrompt: false,
+    loop: false,
+  };
+}
+
+export function reconcileSettings(stored: unknown, caps: ProviderCapabilities): CreateSettings {
+  const base = defaultSettings(caps);
+  const parsed = StoredSettingsSchema.safeParse(stored);
+  if (!parsed.success) return base;
+  const saved = parsed.data;
+  const pick = (value: string | undefined, options: readonly string[], fallback: string) =>
+    value !== undefined && options.includes(value) ? value : fallback;
+  return {
+    model: pick(
+      saved.model,
+      caps.models.map((model) => model.id),
+      base.model,
+    ),
+    aspectRatio: pick(saved.aspectRatio, caps.aspectRatios, base.aspectRatio),
+    resolution: pick(saved.resolution, caps.resolutions, base.resolution),
+    duration: pick(saved.duration, caps.durations, base.duration),
+    expandPrompt: saved.expandPrompt ?? base.expandPrompt,
+    loop: caps.loop ? (saved.loop ?? base.loop) : false,
+  };
+}
+
+/** localStorage throws in some private modes and when full; the form then simply forgets. */
+function read(key: string): string | null {
+  try {
+    return window.localStorage.getItem(key);
+  } catch {
+    return null;
+  }
+}
+
+function write(key: string, value: string | null): void {
+  try {
+    if (value === null) window.localStorage.removeItem(key);
+    else window.localStorage.setItem(key, value);
+  } catch {
+    // Not remembering is acceptable; losing the form is not.
+  }
+}
+
+export function loadSettings(caps: ProviderCapabilities): CreateSettings {
+  const raw = read(SETTINGS_KEY);
+  let stored: unknown;
+  try {
+    stored = raw ? JSON.parse(raw) : undefined;
+  } catch {
+    stored = undefined;
+  }
+  return reconcileSettings(stored, caps);
+}
+
+export function saveSettings(settings: CreateSettings): void {
+  write(SETTINGS_KEY, JSON.stringify(settings));
+}
+
+export function loadDraft(): string {
+  return read(DRAFT_KEY) ?? "";
+}
+
+export function saveDraft(prompt: string): void {
+  write(DRAFT_KEY, prompt === "" ? null : prompt);
+}

@@ -1,0 +1,63 @@
+import { DOWNSCALE, downscaleImage, needsDownscale } from "./downscale";
+import { type Dimensions, type ImageType, imageDimensions, sniffImageType } from "./image-header";
+
+/** Limits the browser checks before decoding; anything larger is shrunk to ~2048 px anyway. */
+export const DECODE_LIMITS = { maxSide: 16_384, maxPixels: 70_000_000, minSide: 64 } as const;
+
+const HEADER_BYTES = 512 * 1024;
+
+export class KeyframeRejected extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "KeyframeRejected";
+  }
+}
+
+export function dimensionProblem(name: string, { width, height }: Dimensions): string | null {
+  const { maxSide, maxPixels, minSide } = DECODE_LIMITS;
+  if (width > maxSide || height > maxSide || width * height > maxPixels) {
+    return `${name} is ${width}×${height} px; images may be at most ${maxSide} px a side and ${maxPixels / 1_000_000} megapixels.`;
+  }
+  if (width < minSide || height < minSide) {
+    return `${name} is ${width}×${height} px; images must be at least ${minSide} px a side.`;
+  }
+  return null;
+}
+
+export interface PreparedImage extends Dimensions {
+  blob: Blob;
+  type: ImageType;
+  downscaled: boolean;
+}
+
+export interface Inspected {
+  type: ImageType;
+  size: Dimensions;
+}
+
+/** Checks a keyframe by its first bytes (type, pixel size) without decoding it. */
+export async function inspectKeyframe(file: File): Promise<Inspected> {
+  const head = new Uint8Array(await file.slice(0, HEADER_BYTES).arrayBuffer());
+  const type = sniffImageType(head);
+  if (!type) throw new KeyframeRejected(`${file.name} is not a PNG, JPEG or WebP image.`);
+  const size = imageDimensions(head, type);
+  if (!size) throw new KeyframeRejected(`${file.name} could not be read as an image; it may be damaged.`);
+  const problem = dimensionProblem(file.name, size);
+  if (problem) throw new KeyframeRejected(problem);
+  return { type, size };
+}
+
+/** Shrinks a checked keyframe when it is bigger than the upstream needs; small ones go up untouched. */
+export async function prepareKeyframe(file: File, { type, size }: Inspected): Promise<PreparedImage> {
+  if (!needsDownscale(size, file.size)) return { blob: file, type, ...size, downscaled: false };
+  let shrunk: Awaited<ReturnType<typeof downscaleImage>>;
+  try {
+    shrunk = await downscaleImage(file, type);
+  } catch {
+    throw new KeyframeRejected(`${file.name} could not be decoded; it may be damaged.`);
+  }
+  // Re-encoding a small but heavy image can make it heavier; then the original goes up as it is.
+  const keepOriginal =
+    shrunk.blob.size >= file.size && Math.max(size.width, size.height) <= DOWNSCALE.maxEdge;
+  return keepOriginal ? { blob: file, type, ...size, downscaled: false } : { ...shrunk, downscaled: true };
+}

@@ -7,7 +7,7 @@ import { defineConfig, devices } from "@playwright/test";
  */
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
-const dataRoot = path.resolve(".tmp/e2e");
+const dataRoot = path.resolve(`.tmp/e2e-${PORT}`);
 
 export const e2eServerEnv = {
   PORT: String(PORT),

@@ -4,9 +4,12 @@ import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { spawnStudio, waitForHealth } from "./support/studio-server";
 
+// Extra studios listen beside the main e2e server, so parallel checkouts with their own E2E_PORT never collide.
+const base = Number(process.env.E2E_PORT ?? 3100);
+
 test.describe("server process", () => {
   test("a bad configuration stops start-up with one clear line", async () => {
-    const studio = spawnStudio(3191, {
+    const studio = spawnStudio(base + 91, {
       LUMA_PROVIDER: "openai",
       DATABASE_URL: "pglite:/nonexistent-never-created",
     });
@@ -22,7 +25,7 @@ test.describe("server process", () => {
   });
 
   test("a missing relay token is named without printing other secrets", async () => {
-    const studio = spawnStudio(3192, { LUMA_PROVIDER: "relay", LUMA_API_KEY: "sk-e2e-secret-9f2c" });
+    const studio = spawnStudio(base + 92, { LUMA_PROVIDER: "relay", LUMA_API_KEY: "sk-e2e-secret-9f2c" });
     expect(await studio.exited).not.toBe(0);
     expect(studio.output()).toContain("LUMA_BASE_URL is required when LUMA_PROVIDER=relay");
     expect(studio.output()).not.toContain("sk-e2e-secret-9f2c");
@@ -32,7 +35,7 @@ test.describe("server process", () => {
     page,
   }) => {
     const dir = await fs.mkdtemp(path.join(os.tmpdir(), "luma-e2e-fresh-"));
-    const studio = spawnStudio(3193, { DATABASE_URL: `pglite:${dir}/db`, MEDIA_DIR: `${dir}/media` });
+    const studio = spawnStudio(base + 93, { DATABASE_URL: `pglite:${dir}/db`, MEDIA_DIR: `${dir}/media` });
     try {
       const health = await waitForHealth(studio.url);
       expect(await health.json()).toMatchObject({
@@ -52,13 +55,13 @@ test.describe("server process", () => {
   test("a restart keeps every stored clip, and resumes watching it", async () => {
     const dir = await fs.mkdtemp(path.join(os.tmpdir(), "luma-e2e-restart-"));
     const env = {
-      PORT: "3194",
+      PORT: String(base + 94),
       DATABASE_URL: `pglite:${dir}/db`,
       MEDIA_DIR: `${dir}/media`,
       SIMULATOR_DIR: `${dir}/sim`,
       SIMULATOR_SPEED: "10",
     };
-    let studio = spawnStudio(3194, env);
+    let studio = spawnStudio(base + 94, env);
     try {
       await waitForHealth(studio.url);
       const created = await fetch(`${studio.url}/api/generations`, {
@@ -70,7 +73,7 @@ test.describe("server process", () => {
       const task = (await created.json()) as { id: string };
       await studio.stop();
 
-      studio = spawnStudio(3194, env);
+      studio = spawnStudio(base + 94, env);
       await waitForHealth(studio.url);
       const list = (await (await fetch(`${studio.url}/api/generations`)).json()) as {
         tasks: { id: string }[];

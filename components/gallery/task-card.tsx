@@ -1,5 +1,6 @@
 import type { Task } from "@/lib/shared/task";
 import { CheckNow } from "./check-now";
+import { TaskActions } from "./task-actions";
 import { TaskMedia } from "./task-media";
 import { TaskStatusBadge } from "./task-status";
 
@@ -33,6 +34,7 @@ export function TaskCard({ task }: { task: Task }) {
             {task.failureReason}
           </p>
         ) : null}
+        <TaskActions task={task} />
       </div>
     </article>
   );

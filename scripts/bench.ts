@@ -1,0 +1,22 @@
+/**
+ * `npm run bench`: runs each benchmark section in its own process (so one section's memory and
+ * timers never colour another's figures) and prints their figures in order.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import path from "node:path";
+
+const SECTIONS = [{ name: "simulator renders", script: "scripts/bench-simulator.ts" }];
+
+const only = process.argv.slice(2);
+let failed = 0;
+for (const section of SECTIONS) {
+  if (only.length > 0 && !only.some((word) => section.name.includes(word))) continue;
+  if (!existsSync(section.script)) continue;
+  console.log(`\n=== ${section.name} ===`);
+  const started = Date.now();
+  const run = spawnSync(path.resolve("node_modules/.bin/tsx"), [section.script], { stdio: "inherit" });
+  console.log(`(${section.name}: ${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  if (run.status !== 0) failed++;
+}
+process.exit(failed > 0 ? 1 : 0);

@@ -15,7 +15,7 @@ export function CreateSection({ capabilities }: { capabilities: ProviderCapabili
       </h2>
       <CreateForm
         capabilities={capabilities}
-        onCreated={() => queryClient.invalidateQueries({ queryKey: taskKeys.all })}
+        onTaskRecorded={() => queryClient.invalidateQueries({ queryKey: taskKeys.all })}
       />
     </section>
   );

@@ -52,8 +52,8 @@ test.describe("create form", () => {
     await expectColour(storedStart, RED);
     await expectColour(storedEnd, BLUE);
     const sent = await upstreamRequest(request, task);
-    await expectUpstreamImage(request, sent.image_url, storedStart, RED);
-    await expectUpstreamImage(request, sent.image_end_url, storedEnd, BLUE);
+    await expectUpstreamImage(request, task.upstreamId, "start", sent.image_url, storedStart, RED);
+    await expectUpstreamImage(request, task.upstreamId, "end", sent.image_end_url, storedEnd, BLUE);
   });
 
   test("a double-click on Generate makes exactly one clip", async ({ page, request }) => {

@@ -17,6 +17,8 @@ export interface CreateFormProps {
   /** What the configured provider accepts; the form offers nothing else. */
   capabilities: ProviderCapabilities;
   onCreated?: (task: Task) => void;
+  /** Any submit the server kept as a clip, started or failed: the gallery has something new to show. */
+  onTaskRecorded?: () => void;
 }
 
 const FIELD_ORDER: readonly FieldName[] = [
@@ -30,7 +32,7 @@ const FIELD_ORDER: readonly FieldName[] = [
   "loop",
 ];
 
-export function CreateForm({ capabilities: caps, onCreated }: CreateFormProps) {
+export function CreateForm({ capabilities: caps, onCreated, onTaskRecorded }: CreateFormProps) {
   const idPrefix = `create${useId().replace(/:/g, "")}`;
   const formRef = useRef<HTMLFormElement>(null);
   const { settings, update, prompt, setPrompt, clearDraft } = useCreateSettings(caps);
@@ -65,6 +67,7 @@ export function CreateForm({ capabilities: caps, onCreated }: CreateFormProps) {
       pending,
     );
     if (!outcome) return;
+    if (outcome.ok || outcome.recorded) onTaskRecorded?.();
     if (outcome.ok) {
       clearDraft();
       onCreated?.(outcome.task);

@@ -9,15 +9,15 @@ import { validateLocally } from "@/lib/client/validate-create";
 import type { ProviderCapabilities } from "@/lib/luma/capabilities";
 import type { Task } from "@/lib/shared/task";
 
-export type Outcome = { ok: true; task: Task } | { ok: false; errors: FieldErrors };
+export type Outcome =
+  | { ok: true; task: Task }
+  /** `recorded`: the server kept the attempt as a failed clip, so the gallery has something new. */
+  | { ok: false; errors: FieldErrors; recorded?: boolean };
 
 function alertFor(error: unknown): string {
   if (!(error instanceof ApiError)) return "Something went wrong. Your prompt is kept; try again.";
   if (error.code === "upstream_rejected") {
     return `The video service refused this clip: ${error.message}${error.taskId ? " It is listed in Your clips as failed." : ""}`;
-  }
-  if (error.status === 429 && error.retryAfterSeconds) {
-    return `${error.message} Try again in ${Math.ceil(error.retryAfterSeconds)} s.`;
   }
   return error.message;
 }
@@ -54,7 +54,7 @@ export function useCreateSubmit(caps: ProviderCapabilities) {
         keys.current.settle();
         if (task.state === "failed") {
           setAlert(`The video service refused this clip: ${task.failureReason ?? "no reason given"}`);
-          return { ok: false, errors: {} };
+          return { ok: false, errors: {}, recorded: true };
         }
         setAnnouncement(`Clip started: “${input.prompt.slice(0, 80)}”. It will appear in Your clips.`);
         return { ok: true, task };
@@ -65,7 +65,11 @@ export function useCreateSubmit(caps: ProviderCapabilities) {
         setFieldErrors(serverErrors);
         const fieldsShown = Object.keys(serverErrors).length > 0 && other.length === 0;
         if (!fieldsShown) setAlert(alertFor(error));
-        return { ok: false, errors: serverErrors };
+        return {
+          ok: false,
+          errors: serverErrors,
+          recorded: error instanceof ApiError && Boolean(error.taskId),
+        };
       } finally {
         inFlight.current = false;
         setSubmitting(false);

@@ -1,4 +1,4 @@
-import { LumaError } from "./errors";
+import { isLumaError, LumaError } from "./errors";
 import type { UpstreamSnapshot } from "./types";
 
 const PARALLEL_GETS = 4;
@@ -20,7 +20,7 @@ export async function getOneByOne(
       try {
         found.set(id, await get(id));
       } catch (error) {
-        if (error instanceof LumaError && error.kind === "not_found") continue;
+        if (isLumaError(error) && error.kind === "not_found") continue;
         throw error;
       }
     }

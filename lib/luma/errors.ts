@@ -43,8 +43,15 @@ export interface LumaErrorInit {
 
 const RETRYABLE_BY_DEFAULT: ReadonlySet<LumaErrorKind> = new Set(["rate_limited", "unavailable"]);
 
+/**
+ * A registry symbol, the same in every copy of this module: a bundler may load this file more than once
+ * (one copy per server chunk), and an error made by one copy must still be recognised by another.
+ */
+const BRAND = Symbol.for("luma-studio.LumaError");
+
 export class LumaError extends Error {
   override readonly name = "LumaError";
+  readonly [BRAND] = true;
   readonly kind: LumaErrorKind;
   readonly status?: number;
   /** The upstream's own words, safe to show to the user. */
@@ -83,11 +90,11 @@ export class LumaError extends Error {
 }
 
 export function isLumaError(value: unknown): value is LumaError {
-  return value instanceof LumaError;
+  return typeof value === "object" && value !== null && (value as { [BRAND]?: unknown })[BRAND] === true;
 }
 
 function safeCause(cause: unknown, redact: Redact): Error {
-  if (cause instanceof LumaError) return cause;
+  if (isLumaError(cause)) return cause;
   if (!(cause instanceof Error)) return new Error(redact(String(cause)));
   const inner = cause.cause;
   const code =

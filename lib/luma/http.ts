@@ -1,5 +1,5 @@
 import { errorFromBody } from "./error-body";
-import { bodySnippet, LumaError, makeRedactor, type Redact, summaryFor } from "./errors";
+import { bodySnippet, isLumaError, LumaError, makeRedactor, type Redact, summaryFor } from "./errors";
 import { backoff, retryAfterMs, sleep } from "./retry";
 import type { ClientOptions, LumaLogger } from "./types";
 
@@ -188,7 +188,7 @@ function statusError(answer: HttpAnswer, ctx: HttpContext): LumaError {
 }
 
 function transportError(caught: unknown, ctx: HttpContext, req: HttpRequest, timeout: AbortSignal) {
-  if (caught instanceof LumaError) return caught;
+  if (isLumaError(caught)) return caught;
   if (req.signal?.aborted) {
     return new LumaError({
       kind: "aborted",
@@ -222,7 +222,7 @@ function forMethod(error: LumaError, req: HttpRequest): LumaError {
 }
 
 function asLumaError(caught: unknown, ctx: HttpContext): LumaError {
-  if (caught instanceof LumaError) return caught;
+  if (isLumaError(caught)) return caught;
   return new LumaError({
     kind: "unreadable",
     message: `${summaryFor("unreadable")}: it could not be interpreted`,

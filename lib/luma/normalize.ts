@@ -1,5 +1,5 @@
 import { errorFromBody, isSuccessCode, looksLikeErrorBody } from "./error-body";
-import { bodySnippet, LumaError, noRedaction, type Redact, summaryFor } from "./errors";
+import { bodySnippet, isLumaError, LumaError, noRedaction, type Redact, summaryFor } from "./errors";
 import {
   downloadOf,
   firstUrl,
@@ -39,7 +39,7 @@ export function normalize(body: unknown, options: NormalizeOptions = {}): Upstre
   try {
     return normalizeOne(body, redact, 0);
   } catch (error) {
-    if (error instanceof LumaError) throw error;
+    if (isLumaError(error)) throw error;
     throw unreadable(body, redact, "it could not be interpreted", error);
   }
 }
@@ -48,7 +48,7 @@ export function tryNormalize(body: unknown, options: NormalizeOptions = {}): Nor
   try {
     return { ok: true, snapshot: normalize(body, options) };
   } catch (error) {
-    if (error instanceof LumaError) return { ok: false, error };
+    if (isLumaError(error)) return { ok: false, error };
     return { ok: false, error: unreadable(body, options.redact ?? noRedaction, "unexpected failure", error) };
   }
 }

@@ -1,5 +1,5 @@
 import { OFFICIAL_CAPABILITIES } from "./capabilities";
-import { bodySnippet, LumaError, summaryFor } from "./errors";
+import { bodySnippet, isLumaError, LumaError, summaryFor } from "./errors";
 import { createHttpContext, type HttpAnswer, requireJson, send } from "./http";
 import { normalize, tryNormalize, unwrapEnvelope } from "./normalize";
 import { idSegment, validExtend, validGeneration } from "./request";
@@ -52,7 +52,7 @@ export function createOfficialClient(options: OfficialClientOptions): OfficialCl
       );
     } catch (error) {
       // A 404 means the path does not exist here, so nothing was created: safe to try the older path once.
-      if (!(error instanceof LumaError) || error.status !== 404 || createPath === "/generations") throw error;
+      if (!isLumaError(error) || error.status !== 404 || createPath === "/generations") throw error;
       createPath = "/generations";
       ctx.log({ level: "warn", event: "luma.official.create_path", detail: { path: createPath } });
       return send(ctx, { method: "POST", path: createPath, body, idempotent: false, ...call }, snapshotOf);

@@ -1,5 +1,5 @@
 import { getOneByOne, uniqueIds } from "./batch";
-import { LumaError } from "./errors";
+import { isLumaError, LumaError } from "./errors";
 import { isHttpUrl } from "./fields";
 import { createHttpContext, type HttpAnswer, type HttpContext, requireJson, send } from "./http";
 import { normalize, normalizeMany, unwrapEnvelope } from "./normalize";
@@ -124,7 +124,7 @@ export function createRelayClient(options: ClientOptions): RelayClient {
         });
       } catch (error) {
         // The relay answers 400 until the video is finished.
-        if (error instanceof LumaError && error.kind === "rejected" && error.status === 400) return null;
+        if (isLumaError(error) && error.kind === "rejected" && error.status === 400) return null;
         throw error;
       }
     },
@@ -133,7 +133,7 @@ export function createRelayClient(options: ClientOptions): RelayClient {
 
 /** A relay without `/luma/tasks` answers 404/405/501, an HTML page, or something that is not a task list. */
 function lacksBatch(error: unknown): boolean {
-  if (!(error instanceof LumaError)) return false;
+  if (!isLumaError(error)) return false;
   return error.kind === "unreadable" || error.status === 404 || error.status === 405 || error.status === 501;
 }
 

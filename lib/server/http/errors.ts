@@ -41,7 +41,11 @@ export interface ErrorBody {
   };
 }
 
+// Same in every bundled copy of this module, so an AppError is recognised across server chunks.
+const BRAND = Symbol.for("luma-studio.AppError");
+
 export class AppError extends Error {
+  readonly [BRAND] = true;
   readonly status: number;
   constructor(
     readonly code: ErrorCode,
@@ -55,5 +59,5 @@ export class AppError extends Error {
 }
 
 export function isAppError(error: unknown): error is AppError {
-  return error instanceof AppError;
+  return typeof error === "object" && error !== null && (error as { [BRAND]?: unknown })[BRAND] === true;
 }

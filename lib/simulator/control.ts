@@ -24,7 +24,7 @@ export interface SimulatorState {
   hooks: HookDelivery[];
   faults: Faults;
   queue: { running: string[]; queued: string[] };
-  tasks: { id: string; state: string; kind: string; api: string; createdAt: string }[];
+  tasks: { id: string; state: string; kind: string; api: string; createdAt: string; completedAt: string | null }[];
   errors: { taskId: string; message: string; at: string }[];
 }
 
@@ -96,7 +96,7 @@ export function simulatorState(deps: ControlDeps): SimulatorState {
     queue: deps.engine.stats(),
     tasks: deps.engine
       .list()
-      .map(({ id, state, kind, api, createdAt }) => ({ id, state, kind, api, createdAt })),
+      .map(({ id, state, kind, api, createdAt, completedAt }) => ({ id, state, kind, api, createdAt, completedAt })),
     errors: [...deps.engine.errors],
   };
 }

@@ -1,0 +1,107 @@
+/**
+ * Crash run: creates keep coming (each retried with its Idempotency-Key until the studio answers, as a
+ * browser would) while the studio is killed with SIGKILL at random moments and started again on the same
+ * data. Afterwards the tasks drain and the invariants are checked.
+ */
+
+import {
+  printRows,
+  type Row,
+  removeDir,
+  SIM_TOKEN,
+  type Studio,
+  startSimulator,
+  startStudio,
+  waitFor,
+} from "./harness";
+import { type Acknowledged, checkInvariants } from "./invariants";
+
+const RUN_MS = Number(process.env.CRASH_SECONDS ?? 60) * 1000;
+const PORT = 3431;
+
+const sim = await startSimulator();
+let studio: Studio = await startStudio(sim.url, { port: PORT });
+const dataDir = studio.dataDir;
+const acknowledged: Acknowledged[] = [];
+let kills = 0;
+let retries = 0;
+const stopAt = Date.now() + RUN_MS;
+
+async function createUntilAnswered(i: number) {
+  const prompt = `crash run ${i} ${Date.now().toString(36)}`;
+  const key = `crash-${i}-${prompt}`;
+  for (let attempt = 0; attempt < 60; attempt++) {
+    const response = await fetch(`http://127.0.0.1:${PORT}/api/generations`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "idempotency-key": key },
+      body: JSON.stringify({ prompt }),
+    }).catch(() => null);
+    const body = (await response?.json().catch(() => null)) as {
+      id?: string;
+      error?: { taskId?: string };
+    } | null;
+    const taskId = body?.id ?? body?.error?.taskId;
+    if (taskId) {
+      acknowledged.push({ prompt, taskId });
+      return;
+    }
+    retries++;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}
+
+async function killer() {
+  while (Date.now() < stopAt) {
+    await new Promise((resolve) => setTimeout(resolve, 3000 + Math.random() * 7000));
+    if (Date.now() >= stopAt) break;
+    await studio.stop("SIGKILL");
+    kills++;
+    studio = await startStudio(sim.url, { port: PORT, dataDir });
+  }
+}
+
+const creators: Promise<void>[] = [];
+const ticker = setInterval(() => {
+  if (Date.now() < stopAt) creators.push(createUntilAnswered(creators.length));
+}, 400);
+await killer();
+clearInterval(ticker);
+await Promise.all(creators);
+await waitFor(
+  "every task to finish after the last restart",
+  async () => {
+    const page = (await (
+      await fetch(`${studio.url}/api/generations?state=queued,running&limit=1`)
+    ).json()) as { tasks: unknown[] };
+    return page.tasks.length === 0 ? true : undefined;
+  },
+  180_000,
+).catch((error: unknown) => console.log(String(error)));
+
+const state = (await (
+  await fetch(`${sim.url}/_sim/state`, { headers: { authorization: `Bearer ${SIM_TOKEN}` } })
+).json()) as { tasks: { id: string }[] };
+await studio.stop();
+const checked = await checkInvariants(
+  dataDir,
+  acknowledged,
+  state.tasks.map((task) => task.id),
+);
+const rows: Row[] = [
+  {
+    figure: "run",
+    value: `${RUN_MS / 1000} s, ${kills} SIGKILLs, ${creators.length} creates, ${retries} client retries`,
+  },
+  {
+    figure: "creates acknowledged",
+    value: `${acknowledged.length} / ${creators.length}`,
+    budget: "all",
+    holds: acknowledged.length === creators.length,
+  },
+  ...checked.rows,
+];
+await sim.close();
+await removeDir(sim.dataDir);
+await removeDir(dataDir);
+printRows("crash run", rows);
+process.exit(rows.some((row) => row.holds === false) ? 1 : 0);

@@ -1,0 +1,149 @@
+/**
+ * What every benchmark needs: a standalone simulator on loopback and the built studio pointed at it as a
+ * relay (the real client path), each in a throwaway folder. Nothing here leaves 127.0.0.1.
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import {
+  createSimulatorServer,
+  type SimulatorServer,
+  type SimulatorServerOptions,
+} from "../../lib/simulator";
+
+export const SIM_TOKEN = "bench-simulator-token";
+
+export interface Studio {
+  url: string;
+  pid: number;
+  child: ChildProcess;
+  dataDir: string;
+  stop(signal?: NodeJS.Signals): Promise<void>;
+  rssMb(): Promise<number>;
+}
+
+export async function startSimulator(
+  options: Partial<SimulatorServerOptions> = {},
+): Promise<SimulatorServer & { dataDir: string }> {
+  const dataDir = options.dataDir ?? (await mkdtemp(path.join(tmpdir(), "luma-bench-sim-")));
+  const server = await createSimulatorServer({
+    port: 0,
+    host: "127.0.0.1",
+    token: SIM_TOKEN,
+    pendingMs: 200,
+    processingMs: 500,
+    renderScale: 0.25,
+    durationScale: 0.2,
+    fps: 12,
+    preset: "ultrafast",
+    concurrency: 4,
+    ...options,
+    dataDir,
+  });
+  return Object.assign(server, { dataDir });
+}
+
+export async function waitFor<T>(
+  what: string,
+  check: () => Promise<T | undefined>,
+  timeoutMs = 60_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const value = await check().catch(() => undefined);
+    if (value !== undefined) return value;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+/** Starts `next start` of the existing build against the simulator, on a data folder (new unless given). */
+export async function startStudio(
+  simulatorUrl: string,
+  options: { port: number; dataDir?: string; env?: Record<string, string> },
+): Promise<Studio> {
+  const dataDir = options.dataDir ?? (await mkdtemp(path.join(tmpdir(), "luma-bench-studio-")));
+  const child = spawn(
+    path.resolve("node_modules/.bin/next"),
+    ["start", "-p", String(options.port), "-H", "127.0.0.1"],
+    {
+      env: {
+        PATH: process.env.PATH ?? "",
+        HOME: process.env.HOME ?? "",
+        NODE_ENV: "production",
+        NEXT_TELEMETRY_DISABLED: "1",
+        PORT: String(options.port),
+        LUMA_PROVIDER: "relay",
+        LUMA_BASE_URL: simulatorUrl,
+        LUMA_API_KEY: SIM_TOKEN,
+        DATABASE_URL: `pglite:${dataDir}/db`,
+        MEDIA_DIR: `${dataDir}/media`,
+        ...options.env,
+      },
+      stdio: ["ignore", "ignore", "inherit"],
+    },
+  );
+  const url = `http://127.0.0.1:${options.port}`;
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  await waitFor("the studio to answer /api/health", async () => {
+    if (child.exitCode !== null) throw new Error("the studio exited during start-up");
+    const response = await fetch(`${url}/api/health`);
+    return response.ok ? true : undefined;
+  });
+  return {
+    url,
+    pid: child.pid ?? 0,
+    child,
+    dataDir,
+    async stop(signal = "SIGTERM") {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      await exited;
+    },
+    async rssMb() {
+      // next start runs the server in this process or one child; sum the tree's resident memory.
+      const pids = [child.pid ?? 0, ...(await childPids(child.pid ?? 0))];
+      let kb = 0;
+      for (const pid of pids) {
+        const status = await readFile(`/proc/${pid}/status`, "utf8").catch(() => "");
+        kb += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+      }
+      return kb / 1024;
+    },
+  };
+}
+
+async function childPids(pid: number): Promise<number[]> {
+  const text = await readFile(`/proc/${pid}/task/${pid}/children`, "utf8").catch(() => "");
+  const direct = text.split(/\s+/).filter(Boolean).map(Number);
+  const nested = await Promise.all(direct.map(childPids));
+  return [...direct, ...nested.flat()];
+}
+
+export async function removeDir(dir: string): Promise<void> {
+  await rm(dir, { recursive: true, force: true });
+}
+
+export function percentile(values: readonly number[], p: number): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
+}
+
+export interface Row {
+  figure: string;
+  value: string;
+  budget?: string;
+  holds?: boolean;
+}
+
+export function printRows(title: string, rows: readonly Row[]): void {
+  console.log(title);
+  const width = Math.max(...rows.map((row) => row.figure.length));
+  for (const row of rows) {
+    const verdict = row.holds === undefined ? "" : row.holds ? "  ✔ holds" : "  ✘ MISSED";
+    console.log(
+      `  ${row.figure.padEnd(width)}  ${row.value}${row.budget ? `  (budget ${row.budget})` : ""}${verdict}`,
+    );
+  }
+}

@@ -1,0 +1,213 @@
+/**
+ * Studio figures against a standalone simulator: first-load JS, create API latency, a 12-megapixel upload
+ * through the real form, upstream-completed → gallery-shows-video latency (polling and webhook), and the
+ * server's memory after watching 1,000 tasks to completion.
+ */
+import { chromium } from "@playwright/test";
+import sharp from "sharp";
+import { firstLoadJsKb } from "./bundle";
+import { percentile, printRows, type Row, removeDir, startSimulator, startStudio, waitFor } from "./harness";
+
+const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+const LAUNCH = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];
+
+const json = (body: unknown, key: string) => ({
+  method: "POST",
+  headers: { "content-type": "application/json", "idempotency-key": key },
+  body: JSON.stringify(body),
+});
+
+async function createLatencies(url: string, count: number): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const started = performance.now();
+    const response = await fetch(
+      `${url}/api/generations`,
+      json({ prompt: `bench create ${i}`, aspectRatio: "16:9" }, `bench-create-${i}-${Date.now()}`),
+    );
+    await response.arrayBuffer();
+    if (response.status !== 201) throw new Error(`create answered ${response.status}`);
+    times.push(performance.now() - started);
+  }
+  return times;
+}
+
+async function uploadPhoto(
+  url: string,
+): Promise<{ sentBytes: number; seconds: number; originalBytes: number }> {
+  const photo = await sharp({
+    create: {
+      width: 4032,
+      height: 3024,
+      channels: 3,
+      background: { r: 120, g: 140, b: 90 },
+      noise: { type: "gaussian", mean: 128, sigma: 40 },
+    },
+  })
+    .jpeg({ quality: 92 })
+    .toBuffer();
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH });
+  try {
+    const page = await browser.newPage();
+    await page.goto(url);
+    let sentBytes = 0;
+    page.on("request", (request) => {
+      if (request.url().endsWith("/api/uploads")) sentBytes = request.postDataBuffer()?.byteLength ?? 0;
+    });
+    await page.getByRole("button", { name: "Start keyframe", exact: true }).focus();
+    const chooser = page.waitForEvent("filechooser");
+    await page.keyboard.press("Enter");
+    const started = performance.now();
+    await (await chooser).setFiles({ name: "phone.jpg", mimeType: "image/jpeg", buffer: photo });
+    await page.getByText(/phone\.jpg · .*uploaded/).waitFor({ timeout: 60_000 });
+    return { sentBytes, seconds: (performance.now() - started) / 1000, originalBytes: photo.byteLength };
+  } finally {
+    await browser.close();
+  }
+}
+
+/** Creates tasks with a gallery page open; for each, the delay from the simulator finishing to the page showing its video. */
+async function showLatencies(url: string, simUrl: string, count: number): Promise<number[]> {
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH });
+  try {
+    const page = await browser.newPage();
+    await page.goto(url);
+    await page.evaluate(() => {
+      const seen: Record<string, number> = {};
+      (window as unknown as { __seen: Record<string, number> }).__seen = seen;
+      new MutationObserver(() => {
+        for (const video of document.querySelectorAll("video[aria-label]")) {
+          const label = video.getAttribute("aria-label") ?? "";
+          seen[label] ??= Date.now();
+        }
+      }).observe(document.body, { subtree: true, childList: true, attributes: true });
+    });
+    const prompts = Array.from({ length: count }, (_, i) => `show latency ${i} ${Date.now().toString(36)}`);
+    const upstreamIds: Record<string, string> = {};
+    for (const prompt of prompts) {
+      const response = await fetch(`${url}/api/generations`, json({ prompt }, `bench-show-${prompt}`));
+      upstreamIds[prompt] = ((await response.json()) as { upstreamId: string }).upstreamId;
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    }
+    const seen = await waitFor(
+      "every clip to show in the gallery",
+      async () => {
+        const marks = await page.evaluate(
+          () => (window as unknown as { __seen: Record<string, number> }).__seen,
+        );
+        return prompts.every((prompt) => marks[`Video: ${prompt}`]) ? marks : undefined;
+      },
+      180_000,
+    );
+    const state = (await (
+      await fetch(`${simUrl}/_sim/state`, { headers: { authorization: "Bearer bench-simulator-token" } })
+    ).json()) as {
+      tasks: { id: string; completedAt: string | null }[];
+    };
+    const finished = new Map(state.tasks.map((task) => [task.id, Date.parse(task.completedAt ?? "")]));
+    return prompts.map(
+      (prompt) => (seen[`Video: ${prompt}`] ?? 0) - (finished.get(upstreamIds[prompt] ?? "") ?? 0),
+    );
+  } finally {
+    await browser.close();
+  }
+}
+
+async function memoryAfterTasks(url: string, count: number): Promise<number> {
+  let next = 0;
+  const worker = async () => {
+    while (next < count) {
+      const i = next++;
+      const response = await fetch(
+        `${url}/api/generations`,
+        json({ prompt: `memory run ${i}`, aspectRatio: "1:1" }, `bench-mem-${i}-${Date.now()}`),
+      );
+      await response.arrayBuffer();
+    }
+  };
+  await Promise.all(Array.from({ length: 8 }, worker));
+  await waitFor(
+    `${count} tasks to finish`,
+    async () => {
+      const page = (await (
+        await fetch(`${url}/api/generations?state=submitting,queued,running&limit=1`)
+      ).json()) as { tasks: unknown[] };
+      return page.tasks.length === 0 ? true : undefined;
+    },
+    20 * 60_000,
+  );
+  return count;
+}
+
+const sim = await startSimulator({ renderScale: 0.0625 });
+const rows: Row[] = [];
+try {
+  const studio = await startStudio(sim.url, { port: 3411 });
+  try {
+    const studioJs = await firstLoadJsKb(studio.url);
+    rows.push({
+      figure: "studio page first-load JS (gzip)",
+      value: `${studioJs.kb.toFixed(1)} KB in ${studioJs.files} files`,
+      budget: "≤ 200 KB",
+      holds: studioJs.kb <= 200,
+    });
+
+    const creates = await createLatencies(studio.url, 60);
+    rows.push({
+      figure: "create API p50 / p95 (60 sequential)",
+      value: `${percentile(creates, 50).toFixed(1)} / ${percentile(creates, 95).toFixed(1)} ms`,
+    });
+
+    const upload = await uploadPhoto(studio.url);
+    rows.push({
+      figure: "12 MP photo upload (browser → stored)",
+      value: `${(upload.originalBytes / 1e6).toFixed(2)} MB photo → ${(upload.sentBytes / 1e6).toFixed(2)} MB sent in ${upload.seconds.toFixed(2)} s`,
+      budget: "≤ 1.5 MB sent",
+      holds: upload.sentBytes > 0 && upload.sentBytes <= 1.5e6,
+    });
+
+    const polled = await showLatencies(studio.url, sim.url, 10);
+    rows.push({
+      figure: "upstream done → video shown, polling p50 / p95",
+      value: `${(percentile(polled, 50) / 1000).toFixed(2)} / ${(percentile(polled, 95) / 1000).toFixed(2)} s`,
+    });
+
+    const before = await studio.rssMb();
+    await memoryAfterTasks(studio.url, 1000);
+    const after = await studio.rssMb();
+    rows.push({
+      figure: "studio RSS before / after watching 1,000 tasks",
+      value: `${before.toFixed(0)} / ${after.toFixed(0)} MB`,
+    });
+  } finally {
+    await studio.stop();
+    await removeDir(studio.dataDir);
+  }
+
+  const hooked = await startStudio(sim.url, {
+    port: 3412,
+    env: { PUBLIC_BASE_URL: "http://127.0.0.1:3412" },
+  });
+  try {
+    const viaHooks = await showLatencies(hooked.url, sim.url, 10);
+    rows.push({
+      figure: "upstream done → video shown, webhook p50 / p95",
+      value: `${(percentile(viaHooks, 50) / 1000).toFixed(2)} / ${(percentile(viaHooks, 95) / 1000).toFixed(2)} s`,
+    });
+  } finally {
+    await hooked.stop();
+    await removeDir(hooked.dataDir);
+  }
+} finally {
+  await sim.close();
+  await removeDir(sim.dataDir);
+}
+printRows("studio figures (standalone simulator on loopback, built studio as a relay client)", rows);
+process.exit(rows.some((row) => row.holds === false) ? 1 : 0);

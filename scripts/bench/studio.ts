@@ -61,6 +61,8 @@ async function uploadPhoto(
     page.on("request", (request) => {
       if (request.url().endsWith("/api/uploads")) sentBytes = request.postDataBuffer()?.byteLength ?? 0;
     });
+    // The drop zone answers keys once React has hydrated the page.
+    await page.waitForLoadState("networkidle");
     await page.getByRole("button", { name: "Start keyframe", exact: true }).focus();
     const chooser = page.waitForEvent("filechooser");
     await page.keyboard.press("Enter");

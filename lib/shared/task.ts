@@ -20,6 +20,17 @@ const MediaSchema = z.object({
   height: z.number().int().nullable(),
 });
 
+/** A clip's live public link, for its creator: where it is, whether it shows the prompt, how often it was seen. */
+export const ShareInfoSchema = z.object({
+  token: z.string(),
+  /** Absolute when PUBLIC_BASE_URL is set, else a path on the studio's own origin. */
+  url: z.string(),
+  showPrompt: z.boolean(),
+  views: z.number().int(),
+  createdAt: z.string(),
+});
+export type ShareInfo = z.infer<typeof ShareInfoSchema>;
+
 export const TaskSchema = z.object({
   id: z.string(),
   kind: z.enum(["generate", "extend"]),
@@ -44,6 +55,8 @@ export const TaskSchema = z.object({
   video: MediaSchema.extend({ durationSeconds: z.number().nullable(), stored: z.boolean() }).nullable(),
   thumbnail: z.object({ url: z.string() }).nullable(),
   lastFrame: z.object({ url: z.string() }).nullable(),
+  /** Null when not shared; optional so older answers and test fixtures stay valid. */
+  share: ShareInfoSchema.nullable().optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
   completedAt: z.string().nullable(),

@@ -52,7 +52,13 @@ export const TaskSchema = z.object({
   failureReason: z.string().nullable(),
   errorCode: z.string().nullable(),
   estimateWaitSeconds: z.number().nullable(),
-  video: MediaSchema.extend({ durationSeconds: z.number().nullable(), stored: z.boolean() }).nullable(),
+  video: MediaSchema.extend({
+    durationSeconds: z.number().nullable(),
+    /** True once the studio serves its own copy; the provider's links expire. */
+    stored: z.boolean(),
+    /** Hex SHA-256 of the stored copy, for callers that check what they downloaded. */
+    sha256: z.string().nullable().optional(),
+  }).nullable(),
   thumbnail: z.object({ url: z.string() }).nullable(),
   lastFrame: z.object({ url: z.string() }).nullable(),
   /** Null when not shared; optional so older answers and test fixtures stay valid. */

@@ -51,6 +51,7 @@ export function presentTask(
             height: row.height,
             durationSeconds: row.durationSeconds,
             stored: Boolean(row.videoKey),
+            sha256: row.videoKey ? row.videoSha256 : null,
           }
         : null,
     thumbnail: row.thumbnailKey

@@ -103,7 +103,7 @@ test.describe("stored media", () => {
       const part = await request.get(url, { headers: { range: "bytes=1000-1999" } });
       expect(part.status(), url).toBe(206);
       expect(part.headers()["content-range"]).toBe(`bytes 1000-1999/${bytes.length}`);
-      expect(part.headers()["content-length"]).toBe("1000");
+      // Next drops Content-Length from route handler answers (they go out chunked); Content-Range says it.
       expect((await part.body()).equals(bytes.subarray(1000, 2000))).toBe(true);
       const tail = await request.get(url, { headers: { range: "bytes=-100" } });
       expect(tail.status()).toBe(206);

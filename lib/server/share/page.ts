@@ -13,9 +13,18 @@ const HEADERS = {
   "x-content-type-options": "nosniff",
 };
 
-/** Absolute URLs for unfurlers: PUBLIC_BASE_URL when set, else the origin this request came in on. */
+/**
+ * Absolute URLs for unfurlers: PUBLIC_BASE_URL when set, else the origin the visitor asked for (its Host
+ * header and forwarded scheme; Next reports `localhost` in request.url whatever the visitor typed).
+ */
 function baseUrl(request: Request): string {
-  return env().publicBaseUrl ?? new URL(request.url).origin;
+  const configured = env().publicBaseUrl;
+  if (configured) return configured;
+  const url = new URL(request.url);
+  const host = request.headers.get("host");
+  const scheme = request.headers.get("x-forwarded-proto")?.split(",")[0]?.trim();
+  const protocol = scheme === "http" || scheme === "https" ? scheme : url.protocol.replace(":", "");
+  return `${protocol}://${host && /^[A-Za-z0-9.-]+(:\d+)?$|^\[[0-9a-fA-F:.]+\](:\d+)?$/.test(host) ? host : url.host}`;
 }
 
 export async function answerSharePage(token: string, request: Request): Promise<Response> {

@@ -6,7 +6,7 @@ const ParamsSchema = z.object({
   key: z
     .array(z.string().regex(/^[\w-][\w.-]*$/))
     .min(2)
-    .max(4),
+    .max(8),
 });
 const QuerySchema = z.object({ download: z.literal("1").optional() });
 

@@ -2,6 +2,7 @@ import "server-only";
 import { openStudioDatabase } from "./db";
 import { env } from "./env";
 import { log } from "./log";
+import { startMirroring } from "./media/mirroring";
 import { startWatcher } from "./watcher";
 
 /**
@@ -25,5 +26,6 @@ export async function boot(): Promise<void> {
     process.exit(1);
   }
   startWatcher();
+  startMirroring();
   log.info("studio ready", { provider: config.upstream.kind, database: config.database.kind });
 }

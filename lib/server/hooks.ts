@@ -6,6 +6,7 @@ import { getDb, schema } from "./db";
 import { env } from "./env";
 import { AppError } from "./http/errors";
 import { log } from "./log";
+import { onTaskFinished } from "./media/mirroring";
 import { simulatorBaseUrl } from "./simulator-link";
 import { applyUpstreamUpdate } from "./tasks/apply";
 import { findTaskRow } from "./tasks/queries";
@@ -56,6 +57,7 @@ export async function receiveHook(token: string, body: unknown): Promise<{ appli
     return { applied: false };
   }
   const result = await applyUpstreamUpdate(task.id, parsed.snapshot, "webhook");
+  if (result?.finished) onTaskFinished(result.task);
   const db = await getDb();
   await db
     .update(schema.tasks)

@@ -1,5 +1,6 @@
 import "server-only";
 import { AppError } from "./http/errors";
+import { parseRange } from "./media/range";
 import { mediaStorage, RangeNotSatisfiableError } from "./storage";
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -10,22 +11,20 @@ const CONTENT_TYPES: Record<string, string> = {
   webp: "image/webp",
 };
 
-/** `bytes=a-b`, `bytes=a-` or `bytes=-n` (the last n bytes); other forms are ignored (whole file). */
-export function parseRange(header: string | null, size: number): { start: number; end?: number } | null {
-  const match = header ? /^bytes=(\d*)-(\d*)$/.exec(header.trim()) : null;
-  if (!match || (!match[1] && !match[2])) return null;
-  if (!match[1]) return { start: Math.max(0, size - Number(match[2])) };
-  return { start: Number(match[1]), end: match[2] ? Number(match[2]) : undefined };
+/** Studio media never changes under a key (a new version gets a new key), so browsers may keep it. */
+export const STUDIO_CACHE = "private, max-age=31536000, immutable";
+
+export interface ServeOptions {
+  /** A full `Content-Disposition` value, e.g. from attachmentDisposition(). */
+  disposition?: string;
+  cacheControl?: string;
 }
 
-/**
- * Serves a stored object with byte ranges (206), a strong ETag, and long caching: stored keys never
- * change content (a new version gets a new key).
- */
+/** Serves a stored object with byte ranges (206), a strong ETag, and the caching asked for. */
 export async function serveStored(
   key: string,
   request: Request,
-  options: { download?: string } = {},
+  options: ServeOptions = {},
 ): Promise<Response> {
   const storage = mediaStorage();
   const info = await storage.stat(key);
@@ -35,12 +34,10 @@ export async function serveStored(
     "content-type": CONTENT_TYPES[key.split(".").pop()?.toLowerCase() ?? ""] ?? "application/octet-stream",
     "accept-ranges": "bytes",
     etag,
-    "cache-control": "private, max-age=31536000, immutable",
+    "cache-control": options.cacheControl ?? STUDIO_CACHE,
     "x-content-type-options": "nosniff",
   });
-  if (options.download) {
-    headers.set("content-disposition", `attachment; filename="${options.download.replace(/[^\w.-]/g, "_")}"`);
-  }
+  if (options.disposition) headers.set("content-disposition", options.disposition);
   if (request.headers.get("if-none-match") === etag) return new Response(null, { status: 304, headers });
 
   const ifRange = request.headers.get("if-range");

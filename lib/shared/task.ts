@@ -20,6 +20,17 @@ const MediaSchema = z.object({
   height: z.number().int().nullable(),
 });
 
+/** A clip's live public link, for its creator: where it is, whether it shows the prompt, how often it was seen. */
+export const ShareInfoSchema = z.object({
+  token: z.string(),
+  /** Absolute when PUBLIC_BASE_URL is set, else a path on the studio's own origin. */
+  url: z.string(),
+  showPrompt: z.boolean(),
+  views: z.number().int(),
+  createdAt: z.string(),
+});
+export type ShareInfo = z.infer<typeof ShareInfoSchema>;
+
 export const TaskSchema = z.object({
   id: z.string(),
   kind: z.enum(["generate", "extend"]),
@@ -41,9 +52,17 @@ export const TaskSchema = z.object({
   failureReason: z.string().nullable(),
   errorCode: z.string().nullable(),
   estimateWaitSeconds: z.number().nullable(),
-  video: MediaSchema.extend({ durationSeconds: z.number().nullable(), stored: z.boolean() }).nullable(),
+  video: MediaSchema.extend({
+    durationSeconds: z.number().nullable(),
+    /** True once the studio serves its own copy; the provider's links expire. */
+    stored: z.boolean(),
+    /** Hex SHA-256 of the stored copy, for callers that check what they downloaded. */
+    sha256: z.string().nullable().optional(),
+  }).nullable(),
   thumbnail: z.object({ url: z.string() }).nullable(),
   lastFrame: z.object({ url: z.string() }).nullable(),
+  /** Null when not shared; optional so older answers and test fixtures stay valid. */
+  share: ShareInfoSchema.nullable().optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
   completedAt: z.string().nullable(),

@@ -8,6 +8,7 @@ import type { NewTaskRow, TaskRow } from "../db/schema";
 import { hookUrlFor } from "../hooks";
 import { AppError } from "../http/errors";
 import { log } from "../log";
+import { onTaskFinished } from "../media/mirroring";
 import { provider, providerName } from "../upstream";
 import { applyUpstreamUpdate } from "./apply";
 import { newTaskId, randomToken } from "./ids";
@@ -52,7 +53,8 @@ export async function submitUpstream(
   const db = await getDb();
   try {
     const snapshot = await send(provider(), AbortSignal.timeout(SUBMIT_TIMEOUT_MS));
-    await applyUpstreamUpdate(row.id, snapshot, "submit");
+    const applied = await applyUpstreamUpdate(row.id, snapshot, "submit");
+    if (applied?.finished) onTaskFinished(applied.task);
     await db
       .update(schema.tasks)
       .set({ nextPollAt: firstPollAt(snapshot.estimateWaitSeconds) })

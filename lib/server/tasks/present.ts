@@ -1,5 +1,6 @@
 import type { Task, TaskState } from "@/lib/shared/task";
-import type { TaskRow } from "../db/schema";
+import type { ShareLinkRow, TaskRow } from "../db/schema";
+import { presentShare } from "../share/links";
 
 /** Where the browser fetches a stored object. */
 export function mediaUrl(key: string): string {
@@ -11,7 +12,9 @@ export function presentTask(
   row: TaskRow,
   uploadKeys: Map<string, string> = new Map(),
   toBrowser: (url: string) => string = (url) => url,
+  shares: Map<string, ShareLinkRow> = new Map(),
 ): Task {
+  const share = shares.get(row.id);
   const upstream = (url: string | null) => (url ? toBrowser(url) : null);
   const video = row.videoKey ? mediaUrl(row.videoKey) : upstream(row.videoUrl);
   const image = (uploadId: string | null, url: string | null) => {
@@ -48,18 +51,20 @@ export function presentTask(
             height: row.height,
             durationSeconds: row.durationSeconds,
             stored: Boolean(row.videoKey),
+            sha256: row.videoKey ? row.videoSha256 : null,
           }
         : null,
     thumbnail: row.thumbnailKey
       ? { url: mediaUrl(row.thumbnailKey) }
       : row.thumbnailUrl
-        ? { url: row.thumbnailUrl }
+        ? { url: toBrowser(row.thumbnailUrl) }
         : null,
     lastFrame: row.lastFrameKey
       ? { url: mediaUrl(row.lastFrameKey) }
       : row.lastFrameUrl
         ? { url: toBrowser(row.lastFrameUrl) }
         : null,
+    share: share ? presentShare(share) : null,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     completedAt: row.completedAt?.toISOString() ?? null,

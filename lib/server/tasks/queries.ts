@@ -4,6 +4,7 @@ import type { Task, TaskPage, TaskState } from "@/lib/shared/task";
 import { getDb, schema } from "../db";
 import type { TaskRow } from "../db/schema";
 import { AppError } from "../http/errors";
+import { liveLinksOf } from "../share/links";
 import { browserUrl } from "../simulator-link";
 import { presentTask } from "./present";
 
@@ -32,6 +33,7 @@ function decodeCursor(cursor: string): { createdAt: Date; id: string } {
   return { createdAt, id };
 }
 
+/** Presents rows with what lives in other tables: stored keyframe keys and live share links. */
 async function withUploads(rows: TaskRow[]): Promise<Task[]> {
   const ids = [
     ...new Set(rows.flatMap((row) => [row.startUploadId, row.endUploadId]).filter((id) => id !== null)),
@@ -46,7 +48,8 @@ async function withUploads(rows: TaskRow[]): Promise<Task[]> {
       keys.set(upload.id, upload.key);
     }
   }
-  return rows.map((row) => presentTask(row, keys, browserUrl));
+  const shares = await liveLinksOf(rows.filter((row) => row.state === "completed").map((row) => row.id));
+  return rows.map((row) => presentTask(row, keys, browserUrl, shares));
 }
 
 /** Newest first, with a stable keyset cursor (created_at, id) so pages never skip or repeat a task. */

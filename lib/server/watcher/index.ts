@@ -1,6 +1,7 @@
 import "server-only";
 import { getDb } from "../db";
 import { log } from "../log";
+import { onTaskFinished } from "../media/mirroring";
 import { randomToken } from "../tasks/ids";
 import { provider } from "../upstream";
 import { createWatcher, WATCH, type Watcher } from "./core";
@@ -19,6 +20,7 @@ function watcher(): Promise<Watcher> {
       upstream: provider(),
       instanceId: `w_${randomToken(6)}`,
       onPollError: (info) => log.warn("poll failed", info),
+      onFinished: onTaskFinished,
     }),
   );
   return holder.__lumaWatcher;

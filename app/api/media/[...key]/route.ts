@@ -1,15 +1,16 @@
 import { z } from "zod";
 import { route } from "@/lib/server/http/route";
-import { serveStored } from "@/lib/server/media-serve";
+import { answerMedia } from "@/lib/server/media/media-route";
 
 const ParamsSchema = z.object({
   key: z
-    .array(z.string().regex(/^[\w][\w.-]*$/))
+    .array(z.string().regex(/^[\w-][\w.-]*$/))
     .min(2)
-    .max(4),
+    .max(8),
 });
+const QuerySchema = z.object({ download: z.literal("1").optional() });
 
-export const GET = route({ params: ParamsSchema }, async ({ params, request }) =>
-  serveStored(params.key.join("/"), request),
+export const GET = route({ params: ParamsSchema, query: QuerySchema }, async ({ params, query, request }) =>
+  answerMedia(params.key, request, query.download === "1"),
 );
 export const HEAD = GET;

@@ -1,0 +1,175 @@
+import { type Browser, expect, type Page, test } from "@playwright/test";
+import { getTask, share, stopSharing, storedClip, unknownToken } from "./fixtures/clips";
+
+const uniquePrompt = (what: string) => `${what} ${Date.now().toString(36)}`;
+
+/** Opens a share page in a fresh context: no cookies, nothing from the studio. */
+async function visit(browser: Browser, url: string, options: { javaScriptEnabled?: boolean } = {}) {
+  const context = await browser.newContext(options);
+  const page = await context.newPage();
+  const requested: string[] = [];
+  const videoAnswers: { status: number; type: string }[] = [];
+  page.on("request", (req) => requested.push(new URL(req.url()).pathname));
+  page.on("response", (res) => {
+    if (new URL(res.url()).pathname.endsWith("/video.mp4"))
+      videoAnswers.push({ status: res.status(), type: res.headers()["content-type"] ?? "" });
+  });
+  const response = await page.goto(url);
+  return { context, page, response, requested, videoAnswers };
+}
+
+async function expectPlays(page: Page) {
+  const video = page.locator("video");
+  await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.readyState)).toBeGreaterThanOrEqual(2);
+  await video.evaluate((v: HTMLVideoElement) => {
+    v.muted = true;
+    return v.play();
+  });
+  await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.currentTime)).toBeGreaterThan(0.2);
+}
+
+async function ogTags(page: Page): Promise<Record<string, string>> {
+  return page.evaluate(() =>
+    Object.fromEntries(
+      [...document.querySelectorAll("meta[property], meta[name]")].map((meta) => [
+        meta.getAttribute("property") ?? meta.getAttribute("name") ?? "",
+        meta.getAttribute("content") ?? "",
+      ]),
+    ),
+  );
+}
+
+test.describe("share links", () => {
+  test.setTimeout(150_000);
+
+  test("Share → a fresh visitor plays the clip with OG tags; Stop sharing → 404 like a never-issued token; re-share → new token", async ({
+    page,
+    browser,
+    baseURL,
+    request,
+  }) => {
+    const prompt = uniquePrompt("A red fox trotting through fresh snow");
+    const clip = await storedClip(request, prompt);
+    await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
+    await page.goto("/");
+    const card = page.getByRole("article", { name: `Clip: ${prompt}` });
+    await card.getByRole("button", { name: "Share" }).click();
+    await expect(card.getByRole("status")).toHaveText("Link copied");
+    const link = await page.evaluate(() => navigator.clipboard.readText());
+    expect(link).toMatch(new RegExp(`^${baseURL}/s/[A-Za-z0-9_-]{24}$`));
+    await expect(card.getByRole("textbox", { name: "Share link" })).toHaveValue(link);
+    const token = link.split("/s/")[1]!;
+    expect(token).not.toContain(clip.id.slice(2, 10));
+
+    const visitor = await visit(browser, link);
+    expect(visitor.response?.status()).toBe(200);
+    await expect(visitor.page.getByRole("heading", { name: prompt })).toBeVisible();
+    await expect(visitor.page.getByText(`${Math.round(clip.video!.durationSeconds!)} s`)).toBeVisible();
+    await expect(visitor.page.getByRole("link", { name: "Download" })).toBeVisible();
+    await expectPlays(visitor.page);
+    const tags = await ogTags(visitor.page);
+    const media = `${baseURL}/api/media/share/${token}`;
+    expect(tags).toMatchObject({
+      "og:url": link,
+      "og:video": `${media}/video.mp4`,
+      "og:video:type": "video/mp4",
+      "og:video:width": String(clip.video!.width),
+      "og:video:height": String(clip.video!.height),
+      "og:image": `${media}/poster.jpg`,
+      "twitter:card": "summary_large_image",
+    });
+    // The visitor got no cookie, ran no script and touched nothing of the studio.
+    expect(await visitor.context.cookies()).toEqual([]);
+    expect(await visitor.page.locator("script").count()).toBe(0);
+    for (const path of visitor.requested) expect(path).toMatch(/^\/(s|api\/media\/share)\//);
+    await visitor.context.close();
+
+    await page.reload();
+    await expect(card.getByText("1 view")).toBeVisible();
+    await card.screenshot({ path: "test-results/artifacts/card-shared.png" });
+    await page.emulateMedia({ colorScheme: "dark" });
+    await card.screenshot({ path: "test-results/artifacts/card-shared-dark.png" });
+    await page.emulateMedia({ colorScheme: "light" });
+
+    await card.getByRole("button", { name: "Stop sharing" }).click();
+    await expect(card.getByRole("status")).toHaveText("Sharing stopped; the link no longer works");
+    await expect(card.getByRole("button", { name: "Share" })).toBeVisible();
+
+    const never = unknownToken();
+    const [revokedPage, unknownPage] = await Promise.all([request.get(link), request.get(`/s/${never}`)]);
+    expect(revokedPage.status()).toBe(404);
+    expect(unknownPage.status()).toBe(404);
+    expect(await revokedPage.text()).toBe(await unknownPage.text());
+    expect(revokedPage.headers()["content-type"]).toBe(unknownPage.headers()["content-type"]);
+    for (const file of ["video.mp4", "poster.jpg", "video.mp4?download=1"]) {
+      const [revoked, unknown] = await Promise.all([
+        request.get(`/api/media/share/${token}/${file}`),
+        request.get(`/api/media/share/${never}/${file}`),
+      ]);
+      expect(revoked.status()).toBe(404);
+      expect(unknown.status()).toBe(404);
+      const { requestId: _a, ...revokedError } = (await revoked.json()).error;
+      const { requestId: _b, ...unknownError } = (await unknown.json()).error;
+      expect(revokedError).toEqual(unknownError);
+    }
+
+    await card.getByRole("button", { name: "Share" }).click();
+    await expect(card.getByRole("status")).toHaveText("Link copied");
+    const again = await page.evaluate(() => navigator.clipboard.readText());
+    expect(again).not.toBe(link);
+    expect((await request.get(again)).status()).toBe(200);
+    expect((await request.get(link)).status()).toBe(404);
+    await page.screenshot({ path: "test-results/artifacts/studio-with-share.png" });
+  });
+
+  test("the share page plays with JavaScript disabled, fits a phone, and can hide the prompt", async ({
+    browser,
+    baseURL,
+    request,
+  }) => {
+    const prompt = uniquePrompt("Paper lanterns rising over a dark lake");
+    const clip = await storedClip(request, prompt, { aspectRatio: "9:16" });
+    const link = await share(request, clip.id);
+    const visitor = await visit(browser, new URL(link.url, baseURL).href, { javaScriptEnabled: false });
+    await expect.poll(() => visitor.videoAnswers.length).toBeGreaterThan(0);
+    for (const answer of visitor.videoAnswers) {
+      expect([200, 206]).toContain(answer.status);
+      expect(answer.type).toBe("video/mp4");
+    }
+    await expect(visitor.page.locator("video source")).toHaveAttribute("type", "video/mp4");
+    await expect(visitor.page.locator("video")).toHaveAttribute("poster", /\/poster\.jpg$/);
+    await expect(visitor.page.getByRole("heading", { name: prompt })).toBeVisible();
+    await expect(visitor.page.getByRole("link", { name: "Download" })).toBeVisible();
+    await expect
+      .poll(() => visitor.page.locator("video").evaluate((v: HTMLVideoElement) => v.readyState))
+      .toBeGreaterThanOrEqual(1);
+    await visitor.page.screenshot({ path: "test-results/artifacts/share-page.png" });
+    await visitor.page.emulateMedia({ colorScheme: "dark" });
+    await visitor.page.screenshot({ path: "test-results/artifacts/share-page-dark.png" });
+    await visitor.page.setViewportSize({ width: 375, height: 812 });
+    await visitor.page.emulateMedia({ colorScheme: "light" });
+    const overflow = await visitor.page.evaluate(
+      () => document.documentElement.scrollWidth - window.innerWidth,
+    );
+    expect(overflow).toBeLessThanOrEqual(0);
+    await visitor.page.screenshot({ path: "test-results/artifacts/share-page-phone.png", fullPage: true });
+    await visitor.page.emulateMedia({ colorScheme: "dark" });
+    await visitor.page.screenshot({
+      path: "test-results/artifacts/share-page-phone-dark.png",
+      fullPage: true,
+    });
+
+    // Hiding the prompt keeps the same link and removes the prompt from the page and the download name.
+    expect((await share(request, clip.id, false)).token).toBe(link.token);
+    await visitor.page.reload();
+    await expect(visitor.page.getByText(prompt)).toHaveCount(0);
+    expect(await visitor.page.content()).not.toContain("lanterns");
+    const download = await request.get(`/api/media/share/${link.token}/video.mp4?download=1`);
+    expect(download.headers()["content-disposition"]).toMatch(
+      /^attachment; filename="luma-clip-[0-9a-f]{6}\.mp4"/,
+    );
+    await visitor.context.close();
+    expect((await getTask(request, clip.id)).share?.views).toBe(2);
+    await stopSharing(request, clip.id);
+  });
+});

@@ -1,0 +1,63 @@
+import { describe, expect, it } from "vitest";
+import { formatDuration, renderShareNotFound, renderSharePage, type SharePageView } from "./page-html";
+
+const view: SharePageView = {
+  pageUrl: "https://studio.example/s/TOKEN",
+  videoUrl: "https://studio.example/api/media/share/TOKEN/video.mp4",
+  posterUrl: "https://studio.example/api/media/share/TOKEN/poster.jpg",
+  downloadUrl: "https://studio.example/api/media/share/TOKEN/video.mp4?download=1",
+  prompt: 'A fox <script>alert("x")</script> & friends',
+  durationSeconds: 5.04,
+  width: 1280,
+  height: 720,
+  loop: false,
+};
+
+const metaContent = (html: string, key: string) =>
+  new RegExp(`<meta (?:property|name)="${key}" content="([^"]*)">`).exec(html)?.[1];
+
+describe("share page HTML", () => {
+  it("has no script and escapes the prompt everywhere", () => {
+    const html = renderSharePage(view);
+    expect(html).not.toMatch(/<script/i);
+    expect(html).toContain("A fox &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; friends");
+  });
+
+  it("carries Open Graph and Twitter tags with the given absolute URLs", () => {
+    const html = renderSharePage(view);
+    expect(metaContent(html, "og:video")).toBe(view.videoUrl);
+    expect(metaContent(html, "og:video:secure_url")).toBe(view.videoUrl);
+    expect(metaContent(html, "og:video:type")).toBe("video/mp4");
+    expect(metaContent(html, "og:video:width")).toBe("1280");
+    expect(metaContent(html, "og:video:height")).toBe("720");
+    expect(metaContent(html, "og:image")).toBe(view.posterUrl);
+    expect(metaContent(html, "twitter:card")).toBe("summary_large_image");
+  });
+
+  it("plays natively: controls, playsinline, poster, an mp4 source, a download link", () => {
+    const html = renderSharePage(view);
+    expect(html).toMatch(/<video controls playsinline preload="metadata" poster="[^"]+poster\.jpg"/);
+    expect(html).toContain(`<source src="${view.videoUrl}" type="video/mp4">`);
+    expect(html).toMatch(/<a class="download" href="[^"]+\?download=1" download>Download<\/a>/);
+    expect(html).toContain('<time datetime="PT5S">5 s</time>');
+  });
+
+  it("leaves the prompt out entirely when the creator hid it", () => {
+    const html = renderSharePage({ ...view, prompt: null });
+    expect(html).not.toContain("fox");
+    expect(html).not.toContain("<h1>");
+    expect(metaContent(html, "og:title")).toBe("A video clip");
+  });
+
+  it("formats durations", () => {
+    expect(formatDuration(5.04)).toBe("5 s");
+    expect(formatDuration(75)).toBe("1:15");
+    expect(formatDuration(null)).toBeNull();
+    expect(formatDuration(0)).toBeNull();
+  });
+
+  it("answers not-found pages that name no token", () => {
+    expect(renderShareNotFound()).toBe(renderShareNotFound());
+    expect(renderShareNotFound()).not.toMatch(/TOKEN|<script/);
+  });
+});

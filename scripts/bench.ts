@@ -6,7 +6,18 @@ import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
 
-const SECTIONS = [{ name: "simulator renders", script: "scripts/bench-simulator.ts" }];
+const SECTIONS = [
+  { name: "simulator renders", script: "scripts/bench-simulator.ts" },
+  { name: "studio", script: "scripts/bench/studio.ts" },
+  { name: "load run", script: "scripts/bench/load.ts" },
+  { name: "crash run", script: "scripts/bench/crash.ts" },
+];
+
+if (!existsSync(".next/BUILD_ID")) {
+  console.log("Building the studio first (npm run build)…");
+  const build = spawnSync(path.resolve("node_modules/.bin/next"), ["build"], { stdio: "inherit" });
+  if (build.status !== 0) process.exit(1);
+}
 
 const only = process.argv.slice(2);
 let failed = 0;

@@ -1,18 +1,22 @@
 import { gzipSync } from "node:zlib";
 
-/** First-load JS of a page as a browser gets it: every script the HTML references, gzipped and summed. */
+/**
+ * First-load JS of a page as a browser runs it: every script in its HTML, external and inline (Next's
+ * flight data is inline), each gzipped; `nomodule` polyfills are skipped as modern browsers ignore them.
+ */
 export async function firstLoadJsKb(pageUrl: string): Promise<{ kb: number; files: number }> {
   const response = await fetch(pageUrl);
   if (!response.ok) throw new Error(`${pageUrl} answered ${response.status}`);
   const html = await response.text();
-  const sources = new Set<string>();
-  for (const match of html.matchAll(/<script[^>]+src="([^"]+)"/g)) sources.add(match[1]!);
-  for (const match of html.matchAll(/<link[^>]+rel="preload"[^>]+as="script"[^>]+href="([^"]+)"/g))
-    sources.add(match[1]!);
   let bytes = 0;
-  for (const source of sources) {
-    const script = await fetch(new URL(source, pageUrl));
-    bytes += gzipSync(Buffer.from(await script.arrayBuffer()), { level: 9 }).byteLength;
+  let files = 0;
+  for (const [, attributes = "", inline = ""] of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
+    if (/\bnomodule\b/i.test(attributes)) continue;
+    const src = /\bsrc="([^"]+)"/i.exec(attributes)?.[1];
+    const code = src ? await (await fetch(new URL(src, pageUrl))).text() : inline;
+    if (!code.trim()) continue;
+    bytes += gzipSync(code, { level: 9 }).byteLength;
+    files += 1;
   }
-  return { kb: bytes / 1024, files: sources.size };
+  return { kb: bytes / 1024, files };
 }

@@ -39,6 +39,27 @@ async function createLatencies(url: string, count: number): Promise<number[]> {
   return times;
 }
 
+/** Shares the first clip that finishes and measures its public page. */
+async function sharePageJs(url: string) {
+  const done = await waitFor(
+    "a finished clip to share",
+    async () => {
+      const page = (await (await fetch(`${url}/api/generations?state=completed&limit=1`)).json()) as {
+        tasks: { id: string }[];
+      };
+      return page.tasks[0];
+    },
+    120_000,
+  );
+  const shared = await fetch(`${url}/api/generations/${done.id}/share`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: "{}",
+  });
+  const { token } = (await shared.json()) as { token: string };
+  return firstLoadJsKb(`${url}/s/${token}`);
+}
+
 async function uploadPhoto(
   url: string,
 ): Promise<{ sentBytes: number; seconds: number; originalBytes: number }> {
@@ -162,6 +183,13 @@ try {
     });
 
     const creates = await createLatencies(studio.url, 60);
+    const shareJs = await sharePageJs(studio.url);
+    rows.push({
+      figure: "share page first-load JS (gzip)",
+      value: `${shareJs.kb.toFixed(1)} KB in ${shareJs.files} files`,
+      budget: "≤ 100 KB",
+      holds: shareJs.kb <= 100,
+    });
     rows.push({
       figure: "create API p50 / p95 (60 sequential)",
       value: `${percentile(creates, 50).toFixed(1)} / ${percentile(creates, 95).toFixed(1)} ms`,

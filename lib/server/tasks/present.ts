@@ -1,6 +1,15 @@
 import type { Task, TaskState } from "@/lib/shared/task";
 import type { TaskRow } from "../db/schema";
 
+export interface Lineage {
+  /** The parent's prompt, so a card can say what it was extended from without loading the parent. */
+  parentPrompt: string | null;
+  /** How many direct extensions this clip has. */
+  extensionCount: number;
+}
+
+export const NO_LINEAGE: Lineage = { parentPrompt: null, extensionCount: 0 };
+
 /** Where the browser fetches a stored object. */
 export function mediaUrl(key: string): string {
   return `/api/media/${key}`;
@@ -11,6 +20,7 @@ export function presentTask(
   row: TaskRow,
   uploadKeys: Map<string, string> = new Map(),
   toBrowser: (url: string) => string = (url) => url,
+  lineage: Lineage = NO_LINEAGE,
 ): Task {
   const upstream = (url: string | null) => (url ? toBrowser(url) : null);
   const video = row.videoKey ? mediaUrl(row.videoKey) : upstream(row.videoUrl);
@@ -23,6 +33,8 @@ export function presentTask(
     id: row.id,
     kind: row.kind,
     parentId: row.parentId,
+    parentPrompt: lineage.parentPrompt,
+    extensionCount: lineage.extensionCount,
     provider: row.provider,
     upstreamId: row.upstreamId,
     prompt: row.prompt,

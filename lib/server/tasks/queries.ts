@@ -5,6 +5,7 @@ import { getDb, schema } from "../db";
 import type { TaskRow } from "../db/schema";
 import { AppError } from "../http/errors";
 import { browserUrl } from "../simulator-link";
+import { lineageOf } from "./lineage-info";
 import { presentTask } from "./present";
 
 const { tasks, uploads } = schema;
@@ -32,7 +33,8 @@ function decodeCursor(cursor: string): { createdAt: Date; id: string } {
   return { createdAt, id };
 }
 
-async function withUploads(rows: TaskRow[]): Promise<Task[]> {
+/** The API's view of rows: stored keyframe links and lineage looked up in one go for the page. */
+export async function presentRows(rows: TaskRow[]): Promise<Task[]> {
   const ids = [
     ...new Set(rows.flatMap((row) => [row.startUploadId, row.endUploadId]).filter((id) => id !== null)),
   ];
@@ -46,7 +48,8 @@ async function withUploads(rows: TaskRow[]): Promise<Task[]> {
       keys.set(upload.id, upload.key);
     }
   }
-  return rows.map((row) => presentTask(row, keys, browserUrl));
+  const lineage = await lineageOf(rows);
+  return rows.map((row) => presentTask(row, keys, browserUrl, lineage.get(row.id)));
 }
 
 /** Newest first, with a stable keyset cursor (created_at, id) so pages never skip or repeat a task. */
@@ -70,7 +73,7 @@ export async function listTasks(filters: ListFilters): Promise<TaskPage> {
   const page = rows.slice(0, filters.limit);
   const last = page.at(-1);
   return {
-    tasks: await withUploads(page),
+    tasks: await presentRows(page),
     nextCursor: rows.length > filters.limit && last ? encodeCursor(last) : null,
   };
 }
@@ -88,6 +91,6 @@ export async function getTaskRow(id: string): Promise<TaskRow> {
 }
 
 export async function getTask(id: string): Promise<Task> {
-  const [task] = await withUploads([await getTaskRow(id)]);
+  const [task] = await presentRows([await getTaskRow(id)]);
   return task!;
 }

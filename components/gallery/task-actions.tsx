@@ -3,6 +3,7 @@ import type { Task } from "@/lib/shared/task";
 /** The row of actions under a clip; each action is its own component and decides when it applies. */
 export function TaskActions({ task }: { task: Task }) {
   return (
+    // biome-ignore lint/a11y/useSemanticElements: a fieldset is for form controls; this is a row of actions
     <div
       className="flex flex-wrap items-center gap-2"
       role="group"

@@ -58,7 +58,7 @@ export type DescribeFailure = (error: unknown, taskId: string) => SubmitFailure;
 export async function submitUpstream(
   row: TaskRow,
   send: (upstream: LumaProvider, signal: AbortSignal) => Promise<UpstreamSnapshot>,
-  describe: DescribeFailure = describeSubmitFailure,
+  explain: DescribeFailure = describeSubmitFailure,
 ): Promise<Task> {
   const db = await getDb();
   try {
@@ -70,7 +70,7 @@ export async function submitUpstream(
       .where(eq(schema.tasks.id, row.id));
     return getTask(row.id);
   } catch (error) {
-    const failure = describe(error, row.id);
+    const failure = explain(error, row.id);
     log.warn("submit failed", { taskId: row.id, code: failure.code, reason: failure.reason });
     await db
       .update(schema.tasks)

@@ -1,4 +1,5 @@
 import type { Task } from "@/lib/shared/task";
+import { LineageActions } from "../lineage/lineage-actions";
 
 /** The row of actions under a clip; each action is its own component and decides when it applies. */
 export function TaskActions({ task }: { task: Task }) {
@@ -18,6 +19,7 @@ export function TaskActions({ task }: { task: Task }) {
           Download
         </a>
       ) : null}
+      <LineageActions task={task} />
     </div>
   );
 }

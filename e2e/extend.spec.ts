@@ -179,7 +179,9 @@ test.describe("extend API refusals", () => {
         const button = clipCard(page, prompt).getByRole("button", { name: "Extend", exact: true });
         await expect(button).toHaveAttribute("aria-disabled", "true");
         await expect(button).toHaveAccessibleDescription(reason);
-        await button.click();
+        // Playwright won't click an aria-disabled button; a keyboard user can still press it.
+        await button.focus();
+        await page.keyboard.press("Enter");
         await expect(page.getByRole("dialog")).toHaveCount(0);
       }
       await clipCard(page, failedPrompt).scrollIntoViewIfNeeded();

@@ -1,6 +1,6 @@
 "use client";
 
-import { useId, useState } from "react";
+import { useEffect, useId, useState } from "react";
 import { type FieldErrors, sentenceFor } from "@/lib/client/field-errors";
 import { PROMPT_MAX } from "@/lib/shared/generation-input";
 import type { Task } from "@/lib/shared/task";
@@ -33,6 +33,12 @@ export function LineageDialog({ parent, mode, onModeChange, onClose, onStarted }
   const keyframes = useKeyframes();
   const { submit, submitting, fieldErrors, setFieldErrors, alert } = useLineageSubmit(parent);
   const endZoneId = `${idPrefix}-endFrame`;
+  const promptId = `${idPrefix}-prompt`;
+
+  // The dialog opens on its first control (Close); the prompt is where the creator starts.
+  useEffect(() => {
+    document.getElementById(promptId)?.focus();
+  }, [promptId]);
 
   const handleSubmit = async () => {
     const end = keyframeInput(keyframes.slots.end);
@@ -71,7 +77,7 @@ export function LineageDialog({ parent, mode, onModeChange, onClose, onStarted }
           </div>
         </div>
         <PromptField
-          id={`${idPrefix}-prompt`}
+          id={promptId}
           value={prompt}
           maxLength={PROMPT_MAX}
           error={fieldErrors.prompt}

@@ -43,8 +43,15 @@ export interface LumaErrorInit {
 
 const RETRYABLE_BY_DEFAULT: ReadonlySet<LumaErrorKind> = new Set(["rate_limited", "unavailable"]);
 
+/**
+ * Marks a LumaError across copies of this module: Next bundles it into more than one server chunk, and an
+ * error thrown by a provider built in one chunk fails `instanceof` against the class of another.
+ */
+const LUMA_ERROR_BRAND = Symbol.for("luma-studio.LumaError");
+
 export class LumaError extends Error {
   override readonly name = "LumaError";
+  readonly [LUMA_ERROR_BRAND] = true;
   readonly kind: LumaErrorKind;
   readonly status?: number;
   /** The upstream's own words, safe to show to the user. */
@@ -83,7 +90,8 @@ export class LumaError extends Error {
 }
 
 export function isLumaError(value: unknown): value is LumaError {
-  return value instanceof LumaError;
+  if (value instanceof LumaError) return true;
+  return typeof value === "object" && value !== null && LUMA_ERROR_BRAND in value;
 }
 
 function safeCause(cause: unknown, redact: Redact): Error {

@@ -102,8 +102,7 @@ test.describe("extend", () => {
     await expect(family.locator("video")).toHaveCount(3);
     await screenshotAll(page, "family-view");
     await page.keyboard.press("Escape");
-    await grandCard.scrollIntoViewIfNeeded();
-    await screenshotAll(page, "lineage-cards");
+    await screenshotAll(page, "lineage-cards", grandCard);
   });
 
   test("the dialog keeps focus inside, closes on Escape and gives focus back to Extend", async ({
@@ -184,8 +183,7 @@ test.describe("extend API refusals", () => {
         await page.keyboard.press("Enter");
         await expect(page.getByRole("dialog")).toHaveCount(0);
       }
-      await clipCard(page, failedPrompt).scrollIntoViewIfNeeded();
-      await screenshotAll(page, "extend-unavailable");
+      await screenshotAll(page, "extend-unavailable", clipCard(page, failedPrompt));
     } finally {
       await setFaults(request, { urlDelayMs: 0, blockedWords: [] });
     }

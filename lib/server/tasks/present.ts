@@ -4,7 +4,7 @@ import type { TaskRow } from "../db/schema";
 export interface Lineage {
   /** The parent's prompt, so a card can say what it was extended from without loading the parent. */
   parentPrompt: string | null;
-  /** How many direct extensions this clip has. */
+  /** How many direct extensions this clip has (refused attempts not counted). */
   extensionCount: number;
 }
 

@@ -1,4 +1,5 @@
 import type { Task } from "@/lib/shared/task";
+import { LineageActions } from "../lineage/lineage-actions";
 import { ShareAction } from "./share-action";
 
 /** The row of actions under a clip; each action is its own component and decides when it applies. */
@@ -19,6 +20,7 @@ export function TaskActions({ task }: { task: Task }) {
           Download
         </a>
       ) : null}
+      <LineageActions task={task} />
       <ShareAction task={task} />
     </div>
   );

@@ -1,4 +1,5 @@
 import type { Task } from "@/lib/shared/task";
+import { clipAnchor, TaskLineage } from "../lineage/task-lineage";
 import { CheckNow } from "./check-now";
 import { TaskActions } from "./task-actions";
 import { TaskMedia } from "./task-media";
@@ -13,8 +14,10 @@ function details(task: Task): string {
 export function TaskCard({ task }: { task: Task }) {
   return (
     <article
+      id={clipAnchor(task.id)}
+      tabIndex={-1}
       aria-label={`Clip: ${task.prompt.slice(0, 80)}`}
-      className="overflow-hidden rounded-2xl border border-zinc-200 bg-white shadow-sm dark:border-zinc-800 dark:bg-zinc-900"
+      className="scroll-mt-4 overflow-hidden rounded-2xl border border-zinc-200 bg-white shadow-sm dark:border-zinc-800 dark:bg-zinc-900"
     >
       <TaskMedia task={task} />
       <div className="space-y-2 p-4">
@@ -26,6 +29,7 @@ export function TaskCard({ task }: { task: Task }) {
         </div>
         <p className="line-clamp-3 text-sm text-zinc-800 dark:text-zinc-200">{task.prompt}</p>
         <p className="text-xs text-zinc-500 dark:text-zinc-400">{details(task)}</p>
+        <TaskLineage task={task} />
         {task.stalled && task.state !== "completed" && task.state !== "failed" ? (
           <CheckNow taskId={task.id} />
         ) : null}

@@ -12,6 +12,7 @@ const ErrorBodySchema = z.object({
     fields: z.record(z.string(), z.string()).optional(),
     taskId: z.string().optional(),
     retryAfterSeconds: z.number().optional(),
+    suggestion: z.string().optional(),
   }),
 });
 
@@ -26,6 +27,8 @@ export class ApiError extends Error {
     readonly fields: Readonly<Record<string, string>> = {},
     readonly taskId: string | null = null,
     readonly retryAfterSeconds: number | null = null,
+    /** A next step the server suggests, e.g. "continue_from_last_frame". */
+    readonly suggestion: string | null = null,
   ) {
     super(message);
     this.name = "ApiError";
@@ -55,8 +58,16 @@ export function apiErrorFrom(status: number, body: unknown, retryAfterHeader?: s
       retryAfter,
     );
   }
-  const { code, message, fields, taskId, retryAfterSeconds } = parsed.data.error;
-  return new ApiError(status, code, message, fields ?? {}, taskId ?? null, retryAfterSeconds ?? retryAfter);
+  const { code, message, fields, taskId, retryAfterSeconds, suggestion } = parsed.data.error;
+  return new ApiError(
+    status,
+    code,
+    message,
+    fields ?? {},
+    taskId ?? null,
+    retryAfterSeconds ?? retryAfter,
+    suggestion ?? null,
+  );
 }
 
 export function networkError(): ApiError {

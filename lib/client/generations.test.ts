@@ -6,6 +6,8 @@ const task: Task = {
   id: "task_1",
   kind: "generate",
   parentId: null,
+  parentPrompt: null,
+  extensionCount: 0,
   provider: "simulator",
   upstreamId: "up_1",
   prompt: "a cat",

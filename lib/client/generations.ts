@@ -1,4 +1,8 @@
-import type { CreateGenerationInput } from "@/lib/shared/generation-input";
+import type {
+  ContinueGenerationInput,
+  CreateGenerationInput,
+  ExtendGenerationInput,
+} from "@/lib/shared/generation-input";
 import { type Task, TaskSchema } from "@/lib/shared/task";
 import { ApiError, apiFetch, NETWORK_STATUS } from "./api";
 
@@ -13,20 +17,64 @@ const wait = (ms: number, signal?: AbortSignal) =>
     });
   });
 
+export interface SubmitOptions {
+  signal?: AbortSignal;
+  retryDelaysMs?: readonly number[];
+}
+
 /**
  * Creates a clip. A dropped connection is retried with the same Idempotency-Key, which the server
  * answers with the task it already made, so a retry never spends credits twice.
  */
-export async function createGeneration(
+export function createGeneration(
   input: CreateGenerationInput,
   idempotencyKey: string,
-  options: { signal?: AbortSignal; retryDelaysMs?: readonly number[] } = {},
+  options: SubmitOptions = {},
+): Promise<Task> {
+  return submitTask("/api/generations", input, idempotencyKey, options);
+}
+
+/** Extends a finished clip; same retry and idempotency rules as create. */
+export function extendGeneration(
+  parentId: string,
+  input: ExtendGenerationInput,
+  idempotencyKey: string,
+  options: SubmitOptions = {},
+): Promise<Task> {
+  return submitTask(
+    `/api/generations/${encodeURIComponent(parentId)}/extend`,
+    input,
+    idempotencyKey,
+    options,
+  );
+}
+
+/** A new clip starting from a finished clip's last frame; same rules as create. */
+export function continueGeneration(
+  parentId: string,
+  input: ContinueGenerationInput,
+  idempotencyKey: string,
+  options: SubmitOptions = {},
+): Promise<Task> {
+  return submitTask(
+    `/api/generations/${encodeURIComponent(parentId)}/continue`,
+    input,
+    idempotencyKey,
+    options,
+  );
+}
+
+async function submitTask(
+  path: string,
+  input: unknown,
+  idempotencyKey: string,
+  options: SubmitOptions,
 ): Promise<Task> {
   const delays = options.retryDelaysMs ?? RETRY_DELAYS_MS;
   for (let attempt = 0; ; attempt++) {
     try {
       return await apiFetch(
-        "/api/generations",
+        path,
         {
           method: "POST",
           headers: { "content-type": "application/json", "idempotency-key": idempotencyKey },

@@ -1,4 +1,4 @@
-import { isLumaError, LumaError } from "./errors";
+import { isLumaError } from "./errors";
 import type { UpstreamSnapshot } from "./types";
 
 const PARALLEL_GETS = 4;

@@ -1,5 +1,5 @@
 import { getOneByOne, uniqueIds } from "./batch";
-import { isLumaError, LumaError } from "./errors";
+import { isLumaError } from "./errors";
 import { isHttpUrl } from "./fields";
 import { createHttpContext, type HttpAnswer, type HttpContext, requireJson, send } from "./http";
 import { normalize, normalizeMany, unwrapEnvelope } from "./normalize";

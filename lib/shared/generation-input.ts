@@ -41,6 +41,10 @@ export const ExtendGenerationSchema = z.object({
 });
 export type ExtendGenerationInput = z.infer<typeof ExtendGenerationSchema>;
 
+/** "Continue from last frame": a new clip whose start keyframe is the parent's last frame. */
+export const ContinueGenerationSchema = CreateGenerationSchema.omit({ startFrame: true });
+export type ContinueGenerationInput = z.infer<typeof ContinueGenerationSchema>;
+
 function oneOf(
   field: string,
   value: string | undefined,

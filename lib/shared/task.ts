@@ -35,6 +35,10 @@ export const TaskSchema = z.object({
   id: z.string(),
   kind: z.enum(["generate", "extend"]),
   parentId: z.string().nullable(),
+  /** The parent's prompt, for "Extended from …" without loading the parent. */
+  parentPrompt: z.string().nullable(),
+  /** How many direct extensions this clip has. */
+  extensionCount: z.number().int().nonnegative(),
   provider: z.string(),
   upstreamId: z.string().nullable(),
   prompt: z.string(),

@@ -24,7 +24,14 @@ export interface SimulatorState {
   hooks: HookDelivery[];
   faults: Faults;
   queue: { running: string[]; queued: string[] };
-  tasks: { id: string; state: string; kind: string; api: string; createdAt: string; completedAt: string | null }[];
+  tasks: {
+    id: string;
+    state: string;
+    kind: string;
+    api: string;
+    createdAt: string;
+    completedAt: string | null;
+  }[];
   errors: { taskId: string; message: string; at: string }[];
 }
 
@@ -94,9 +101,14 @@ export function simulatorState(deps: ControlDeps): SimulatorState {
     hooks: [...deps.hooks.log],
     faults: deps.getFaults(),
     queue: deps.engine.stats(),
-    tasks: deps.engine
-      .list()
-      .map(({ id, state, kind, api, createdAt, completedAt }) => ({ id, state, kind, api, createdAt, completedAt })),
+    tasks: deps.engine.list().map(({ id, state, kind, api, createdAt, completedAt }) => ({
+      id,
+      state,
+      kind,
+      api,
+      createdAt,
+      completedAt,
+    })),
     errors: [...deps.engine.errors],
   };
 }

@@ -198,8 +198,10 @@ export class Engine {
       if (media) this.averageRenderMs = 0.7 * this.averageRenderMs + 0.3 * (Date.now() - began);
       // Real renders take a while; a tiny test clip still waits out the configured minimum.
       const rest = Math.max(0, began + this.o.processingMs - Date.now());
-      // close() clears pending timers, so the wait must also end on abort or close() would never settle.
+      // close() clears pending timers, so the wait must also end on abort (even one that already
+      // happened: an aborted signal fires no second event) or close() would never settle.
       await new Promise<void>((resolve) => {
+        if (abort.signal.aborted) return resolve();
         this.later(rest, resolve);
         abort.signal.addEventListener("abort", () => resolve(), { once: true });
       });

@@ -50,7 +50,8 @@ export function runFfmpeg(args: readonly string[], options: RunOptions = {}): Pr
     });
     if (options.stdin && child.stdin) child.stdin.end(options.stdin);
     const onAbort = () => child.kill("SIGKILL");
-    options.signal?.addEventListener("abort", onAbort, { once: true });
+    if (options.signal?.aborted) onAbort();
+    else options.signal?.addEventListener("abort", onAbort, { once: true });
     child.on("error", (error) => reject(new FfmpegError(error.message)));
     child.on("close", (code, signal) => {
       options.signal?.removeEventListener("abort", onAbort);

@@ -1,9 +1,8 @@
-import { AppError } from "@/lib/server/http/errors";
 import { route } from "@/lib/server/http/route";
 import { createGeneration } from "@/lib/server/tasks/create";
 import { listTasks } from "@/lib/server/tasks/queries";
 import { CreateGenerationSchema } from "@/lib/shared/generation-input";
-import { IdempotencyKeySchema, ListQuerySchema } from "./schema";
+import { idempotencyKeyOf, ListQuerySchema, submitted } from "./schema";
 
 export const GET = route({ query: ListQuerySchema }, async ({ query }) =>
   listTasks({
@@ -15,10 +14,6 @@ export const GET = route({ query: ListQuerySchema }, async ({ query }) =>
   }),
 );
 
-export const POST = route({ body: CreateGenerationSchema }, async ({ request, body }) => {
-  const key = IdempotencyKeySchema.safeParse(request.headers.get("idempotency-key"));
-  if (!key.success)
-    throw new AppError("validation_failed", key.error.issues[0]?.message ?? "Bad Idempotency-Key");
-  const { task, created } = await createGeneration(body, key.data);
-  return Response.json(task, { status: created ? 201 : 200 });
-});
+export const POST = route({ body: CreateGenerationSchema }, async ({ request, body }) =>
+  submitted(await createGeneration(body, idempotencyKeyOf(request))),
+);

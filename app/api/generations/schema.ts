@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { AppError } from "@/lib/server/http/errors";
+import type { Created } from "@/lib/server/tasks/submit";
 import { TASK_STATES } from "@/lib/shared/task";
 
 export const ListQuerySchema = z.object({
@@ -19,3 +21,17 @@ export const IdempotencyKeySchema = z
   .nullable();
 
 export const TaskParamsSchema = z.object({ id: z.string().min(1).max(64) });
+
+/** The `Idempotency-Key` header, checked; null when the caller sent none. */
+export function idempotencyKeyOf(request: Request): string | null {
+  const key = IdempotencyKeySchema.safeParse(request.headers.get("idempotency-key"));
+  if (!key.success) {
+    throw new AppError("validation_failed", key.error.issues[0]?.message ?? "Bad Idempotency-Key");
+  }
+  return key.data;
+}
+
+/** 201 for a new task; 200 when a repeated Idempotency-Key found the task the first request made. */
+export function submitted({ task, created }: Created): Response {
+  return Response.json(task, { status: created ? 201 : 200 });
+}

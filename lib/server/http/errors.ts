@@ -29,6 +29,8 @@ export interface ErrorExtra {
   retryAfterSeconds?: number;
   /** The task this failure was recorded on, so the creator can find it in the gallery. */
   taskId?: string;
+  /** A next step the studio can offer, e.g. when the upstream forgot the clip to extend. */
+  suggestion?: "continue_from_last_frame";
 }
 
 export interface ErrorBody {
@@ -38,6 +40,8 @@ export interface ErrorBody {
     requestId?: string;
     fields?: Record<string, string>;
     retryAfterSeconds?: number;
+    taskId?: string;
+    suggestion?: string;
   };
 }
 

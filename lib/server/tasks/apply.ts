@@ -43,7 +43,7 @@ function resultFields(row: TaskRow, snapshot: UpstreamSnapshot): TaskPatch {
 export async function applyUpstreamUpdate(
   taskId: string,
   snapshot: UpstreamSnapshot,
-  source: UpdateSource,
+  _source: UpdateSource,
   db?: Database,
 ): Promise<ApplyResult | null> {
   const database = db ?? (await getDb());

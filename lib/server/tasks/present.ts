@@ -2,18 +2,38 @@ import type { Task, TaskState } from "@/lib/shared/task";
 import type { ShareLinkRow, TaskRow } from "../db/schema";
 import { presentShare } from "../share/links";
 
+export interface Lineage {
+  /** The parent's prompt, so a card can say what it was extended from without loading the parent. */
+  parentPrompt: string | null;
+  /** How many direct extensions this clip has (refused attempts not counted). */
+  extensionCount: number;
+}
+
+export const NO_LINEAGE: Lineage = { parentPrompt: null, extensionCount: 0 };
+
 /** Where the browser fetches a stored object. */
 export function mediaUrl(key: string): string {
   return `/api/media/${key}`;
 }
 
 /** The API's view of a task row: our own stored copies win over upstream links, which expire. */
-export function presentTask(
-  row: TaskRow,
-  uploadKeys: Map<string, string> = new Map(),
-  toBrowser: (url: string) => string = (url) => url,
-  shares: Map<string, ShareLinkRow> = new Map(),
-): Task {
+export interface PresentContext {
+  /** Upload id → storage key, for keyframes we hold. */
+  uploadKeys?: Map<string, string>;
+  /** Rewrites upstream links the browser cannot reach as they are (the simulator's loopback links). */
+  toBrowser?: (url: string) => string;
+  /** Task id → its live share link. */
+  shares?: Map<string, ShareLinkRow>;
+  lineage?: Lineage;
+}
+
+export function presentTask(row: TaskRow, context: PresentContext = {}): Task {
+  const {
+    uploadKeys = new Map(),
+    toBrowser = (url: string) => url,
+    shares = new Map(),
+    lineage = NO_LINEAGE,
+  } = context;
   const share = shares.get(row.id);
   const upstream = (url: string | null) => (url ? toBrowser(url) : null);
   const video = row.videoKey ? mediaUrl(row.videoKey) : upstream(row.videoUrl);
@@ -26,6 +46,8 @@ export function presentTask(
     id: row.id,
     kind: row.kind,
     parentId: row.parentId,
+    parentPrompt: lineage.parentPrompt,
+    extensionCount: lineage.extensionCount,
     provider: row.provider,
     upstreamId: row.upstreamId,
     prompt: row.prompt,

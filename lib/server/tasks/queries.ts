@@ -6,6 +6,7 @@ import type { TaskRow } from "../db/schema";
 import { AppError } from "../http/errors";
 import { liveLinksOf } from "../share/links";
 import { browserUrl } from "../simulator-link";
+import { lineageOf } from "./lineage-info";
 import { presentTask } from "./present";
 
 const { tasks, uploads } = schema;
@@ -33,8 +34,8 @@ function decodeCursor(cursor: string): { createdAt: Date; id: string } {
   return { createdAt, id };
 }
 
-/** Presents rows with what lives in other tables: stored keyframe keys and live share links. */
-async function withUploads(rows: TaskRow[]): Promise<Task[]> {
+/** The API's view of rows: stored keyframe links, live share links and lineage looked up in one go. */
+export async function presentRows(rows: TaskRow[]): Promise<Task[]> {
   const ids = [
     ...new Set(rows.flatMap((row) => [row.startUploadId, row.endUploadId]).filter((id) => id !== null)),
   ];
@@ -48,8 +49,13 @@ async function withUploads(rows: TaskRow[]): Promise<Task[]> {
       keys.set(upload.id, upload.key);
     }
   }
-  const shares = await liveLinksOf(rows.filter((row) => row.state === "completed").map((row) => row.id));
-  return rows.map((row) => presentTask(row, keys, browserUrl, shares));
+  const [shares, lineage] = await Promise.all([
+    liveLinksOf(rows.filter((row) => row.state === "completed").map((row) => row.id)),
+    lineageOf(rows),
+  ]);
+  return rows.map((row) =>
+    presentTask(row, { uploadKeys: keys, toBrowser: browserUrl, shares, lineage: lineage.get(row.id) }),
+  );
 }
 
 /** Newest first, with a stable keyset cursor (created_at, id) so pages never skip or repeat a task. */
@@ -73,7 +79,7 @@ export async function listTasks(filters: ListFilters): Promise<TaskPage> {
   const page = rows.slice(0, filters.limit);
   const last = page.at(-1);
   return {
-    tasks: await withUploads(page),
+    tasks: await presentRows(page),
     nextCursor: rows.length > filters.limit && last ? encodeCursor(last) : null,
   };
 }
@@ -91,6 +97,6 @@ export async function getTaskRow(id: string): Promise<TaskRow> {
 }
 
 export async function getTask(id: string): Promise<Task> {
-  const [task] = await withUploads([await getTaskRow(id)]);
+  const [task] = await presentRows([await getTaskRow(id)]);
   return task!;
 }

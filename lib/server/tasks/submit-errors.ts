@@ -2,15 +2,21 @@ import "server-only";
 import { isLumaError } from "@/lib/luma";
 import { AppError } from "../http/errors";
 
+export interface SubmitFailure {
+  /** Recorded on the task as its failure reason. */
+  reason: string;
+  /** Recorded on the task as `errorCode`. */
+  code: string;
+  /** What the API answers. */
+  answer: AppError;
+}
+
 /**
  * How a failed submit is recorded on the task and answered to the browser. The upstream's own words are
  * kept; when we cannot tell whether the upstream accepted the submit, the task says so instead of
  * guessing, and the studio does not send it again by itself.
  */
-export function describeSubmitFailure(
-  error: unknown,
-  taskId: string,
-): { reason: string; code: string; answer: AppError } {
+export function describeSubmitFailure(error: unknown, taskId: string): SubmitFailure {
   if (!isLumaError(error)) {
     return {
       reason: "The studio could not send this request to the upstream",

@@ -46,8 +46,8 @@ export interface CleanImage {
   height: number;
 }
 
-/** Checks type, dimensions and pixel count, then re-encodes upright and without metadata. */
-export async function cleanImage(input: Uint8Array): Promise<CleanImage> {
+/** Checks type (by magic bytes), dimensions and pixel count without decoding the pixels. */
+export async function checkImage(input: Uint8Array): Promise<Omit<CleanImage, "bytes">> {
   const type = sniffImageType(input);
   if (!type) throw new ImageRejected("type", "file: must be a PNG, JPEG or WebP image");
   let meta: Metadata;
@@ -72,6 +72,13 @@ export async function cleanImage(input: Uint8Array): Promise<CleanImage> {
       `file: ${width}×${height} is too small; at least ${minSide} px a side`,
     );
   }
+  return { type, width, height };
+}
+
+/** Checks type, dimensions and pixel count, then re-encodes upright and without metadata. */
+export async function cleanImage(input: Uint8Array): Promise<CleanImage> {
+  const { type } = await checkImage(input);
+  const { maxPixels } = UPLOAD_LIMITS;
   try {
     // rotate() applies the EXIF orientation before the metadata (and with it the orientation tag) is dropped.
     const pipeline = sharp(input, { limitInputPixels: maxPixels }).rotate();

@@ -5,7 +5,7 @@ import { AppError } from "../http/errors";
 import { mediaStorage } from "../storage";
 import { newUploadId } from "../tasks/ids";
 import { mediaUrl } from "../tasks/present";
-import { cleanImage, IMAGE_EXTENSIONS, ImageRejected, UPLOAD_LIMITS } from "./image";
+import { type CleanImage, cleanImage, IMAGE_EXTENSIONS, ImageRejected, UPLOAD_LIMITS } from "./image";
 
 export interface UploadAnswer {
   id: string;
@@ -20,7 +20,11 @@ const tooLarge = () =>
   new AppError("payload_too_large", `file: must be at most ${UPLOAD_LIMITS.maxBytes / 1024 / 1024} MB`);
 
 /** Reads at most `limit` bytes of a stream, refusing as soon as more arrive. */
-async function readLimited(stream: ReadableStream<Uint8Array>, limit: number): Promise<Uint8Array> {
+export async function readLimited(
+  stream: ReadableStream<Uint8Array>,
+  limit: number,
+  tooBig: () => Error = tooLarge,
+): Promise<Uint8Array> {
   const chunks: Uint8Array[] = [];
   let total = 0;
   const reader = stream.getReader();
@@ -30,7 +34,7 @@ async function readLimited(stream: ReadableStream<Uint8Array>, limit: number): P
     total += value.byteLength;
     if (total > limit) {
       await reader.cancel();
-      throw tooLarge();
+      throw tooBig();
     }
     chunks.push(value);
   }
@@ -67,7 +71,7 @@ async function imageBytes(request: Request): Promise<Uint8Array> {
 export async function receiveUpload(request: Request): Promise<UploadAnswer> {
   const raw = await imageBytes(request);
   if (raw.byteLength === 0) throw new AppError("validation_failed", "file: the image is empty");
-  let image: Awaited<ReturnType<typeof cleanImage>>;
+  let image: CleanImage;
   try {
     image = await cleanImage(raw);
   } catch (error) {
@@ -79,6 +83,11 @@ export async function receiveUpload(request: Request): Promise<UploadAnswer> {
     }
     throw error;
   }
+  return storeUpload(image);
+}
+
+/** Stores an image already checked (and, unless it is our own stored copy, re-encoded) as an upload. */
+export async function storeUpload(image: CleanImage): Promise<UploadAnswer> {
   const id = newUploadId();
   const key = `uploads/${id}.${IMAGE_EXTENSIONS[image.type]}`;
   const stored = await mediaStorage().put(key, image.bytes);

@@ -1,0 +1,77 @@
+"use client";
+
+import { useQueryClient } from "@tanstack/react-query";
+import { useId, useState } from "react";
+import { taskKeys } from "@/lib/queries/tasks";
+import type { Task } from "@/lib/shared/task";
+import { LineageDialog } from "./lineage-dialog";
+import type { LineageMode } from "./use-lineage-submit";
+
+const BUTTON =
+  "rounded-lg border border-zinc-300 px-3 py-1.5 text-xs font-medium hover:bg-zinc-50 focus-visible:outline-2 focus-visible:outline-brand-500 aria-disabled:cursor-not-allowed aria-disabled:opacity-60 aria-disabled:hover:bg-transparent dark:border-zinc-700 dark:hover:bg-zinc-800";
+
+/** Why a clip can't be extended yet, or null when it can. */
+export function extendBlockedReason(task: Task): string | null {
+  if (task.state === "failed") return "Failed clips can't be extended.";
+  if (task.state !== "completed" || !task.video) return "Extend once the clip is finished.";
+  return null;
+}
+
+/** "Extend" and "Continue from last frame" on a card, with the dialog they open. */
+export function LineageActions({ task }: { task: Task }) {
+  const queryClient = useQueryClient();
+  const reasonId = useId();
+  const [mode, setMode] = useState<LineageMode | null>(null);
+  const [announcement, setAnnouncement] = useState("");
+  const blocked = extendBlockedReason(task);
+
+  return (
+    <>
+      <button
+        type="button"
+        className={BUTTON}
+        // aria-disabled keeps the button focusable, so the reason can be found by keyboard too.
+        aria-disabled={blocked ? true : undefined}
+        aria-describedby={blocked ? reasonId : undefined}
+        onClick={() => {
+          if (!blocked) setMode("extend");
+        }}
+      >
+        Extend
+      </button>
+      {blocked ? (
+        <span id={reasonId} className="text-xs text-zinc-600 dark:text-zinc-400">
+          {blocked}
+        </span>
+      ) : null}
+      {!blocked && task.lastFrame ? (
+        <button type="button" className={BUTTON} onClick={() => setMode("continue")}>
+          Continue from last frame
+        </button>
+      ) : null}
+      <span
+        aria-live="polite"
+        className="basis-full text-xs text-emerald-700 empty:hidden dark:text-emerald-400"
+      >
+        {announcement}
+      </span>
+      {mode ? (
+        <LineageDialog
+          parent={task}
+          mode={mode}
+          onModeChange={setMode}
+          onClose={() => setMode(null)}
+          onStarted={(_started, how) => {
+            setMode(null);
+            setAnnouncement(
+              how === "extend"
+                ? "Extension started. It appears at the top of Your clips."
+                : "New clip started from the last frame. It appears at the top of Your clips.",
+            );
+            void queryClient.invalidateQueries({ queryKey: taskKeys.all });
+          }}
+        />
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,21 @@
+import { queryOptions } from "@tanstack/react-query";
+import { apiFetch } from "@/lib/client/api";
+import { FamilySchema } from "@/lib/shared/family";
+import { isTerminalState } from "@/lib/shared/task";
+import { ACTIVE_REFRESH_MS, taskKeys } from "./tasks";
+
+/** Under `taskKeys.all`, so anything that refreshes the gallery refreshes an open family view too. */
+export const familyKey = (id: string) => [...taskKeys.all, "family", id] as const;
+
+export function familyQueryOptions(id: string) {
+  return queryOptions({
+    queryKey: familyKey(id),
+    queryFn: ({ signal }) =>
+      apiFetch(`/api/generations/${encodeURIComponent(id)}/family`, { signal }, FamilySchema),
+    refetchInterval: (query) => {
+      if (query.state.status === "error") return false;
+      const members = query.state.data?.members ?? [];
+      return members.some((member) => !isTerminalState(member.task.state)) ? ACTIVE_REFRESH_MS : false;
+    },
+  });
+}

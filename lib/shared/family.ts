@@ -1,0 +1,19 @@
+import { z } from "zod";
+import { TaskSchema } from "./task";
+
+/**
+ * A clip's family: the original it descends from and every clip grown from it (extensions and
+ * "continue from last frame" clips), in the order they were made within each generation.
+ */
+export const FamilyMemberSchema = z.object({
+  /** 0 for the original, 1 for its extensions, 2 for extensions of those, … */
+  depth: z.number().int().nonnegative(),
+  task: TaskSchema,
+});
+export type FamilyMember = z.infer<typeof FamilyMemberSchema>;
+
+export const FamilySchema = z.object({
+  rootId: z.string(),
+  members: z.array(FamilyMemberSchema),
+});
+export type Family = z.infer<typeof FamilySchema>;

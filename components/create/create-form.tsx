@@ -1,8 +1,9 @@
 "use client";
 
-import { type ClipboardEvent, type KeyboardEvent, useId, useRef } from "react";
+import { type ClipboardEvent, type KeyboardEvent, useEffect, useId, useRef } from "react";
 import { type FieldErrors, type FieldName, sentenceFor } from "@/lib/client/field-errors";
 import { checkKeyframeFile } from "@/lib/client/file-rules";
+import { onUseSettings } from "@/lib/client/use-settings-event";
 import type { ProviderCapabilities } from "@/lib/luma/capabilities";
 import type { Task } from "@/lib/shared/task";
 import { FormFooter } from "./form-footer";
@@ -33,7 +34,7 @@ const FIELD_ORDER: readonly FieldName[] = [
 export function CreateForm({ capabilities: caps, onCreated }: CreateFormProps) {
   const idPrefix = `create${useId().replace(/:/g, "")}`;
   const formRef = useRef<HTMLFormElement>(null);
-  const { settings, update, prompt, setPrompt, clearDraft } = useCreateSettings(caps);
+  const { settings, update, prompt, setPrompt, clearDraft, reuse } = useCreateSettings(caps);
   const keyframes = useKeyframes();
   const { submit, submitting, fieldErrors, clearFieldError, alert, announcement } = useCreateSubmit(caps);
 
@@ -45,6 +46,16 @@ export function CreateForm({ capabilities: caps, onCreated }: CreateFormProps) {
       ? "Loop can't be combined with an end keyframe; remove the end keyframe to loop."
       : undefined;
   const endBlockedReason = exclusive && loop ? "Turn off Loop to add an end keyframe." : undefined;
+
+  // A gallery card's "Use these settings" fills the form and puts the cursor in the prompt.
+  useEffect(
+    () =>
+      onUseSettings((reused) => {
+        reuse(reused);
+        document.getElementById(`${idPrefix}-prompt`)?.focus();
+      }),
+    [reuse, idPrefix],
+  );
 
   const focusField = (field: FieldName) => {
     const target =

@@ -1,22 +1,18 @@
 import type { Task } from "@/lib/shared/task";
+import { DeleteAction } from "./delete-action";
+import { DownloadAction } from "./download-action";
+import { RetryAction } from "./retry-action";
+import { UseSettingsAction } from "./use-settings-action";
 
 /** The row of actions under a clip; each action is its own component and decides when it applies. */
 export function TaskActions({ task }: { task: Task }) {
   return (
-    <div
-      className="flex flex-wrap items-center gap-2"
-      role="group"
-      aria-label={`Actions for ${task.prompt.slice(0, 40)}`}
-    >
-      {task.state === "completed" && task.video ? (
-        <a
-          href={task.video.url}
-          download
-          className="rounded-lg border border-zinc-300 px-3 py-1.5 text-xs font-medium hover:bg-zinc-50 focus-visible:outline-2 focus-visible:outline-brand-500 dark:border-zinc-700 dark:hover:bg-zinc-800"
-        >
-          Download
-        </a>
-      ) : null}
-    </div>
+    <fieldset className="flex flex-wrap items-center gap-2">
+      <legend className="sr-only">Actions for {task.prompt.slice(0, 40)}</legend>
+      <DownloadAction task={task} />
+      <RetryAction task={task} />
+      <UseSettingsAction task={task} />
+      <DeleteAction task={task} />
+    </fieldset>
   );
 }

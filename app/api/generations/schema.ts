@@ -19,3 +19,5 @@ export const IdempotencyKeySchema = z
   .nullable();
 
 export const TaskParamsSchema = z.object({ id: z.string().min(1).max(64) });
+
+export const ChangesQuerySchema = z.object({ since: z.string().max(40).optional() });

@@ -32,7 +32,7 @@ function decodeCursor(cursor: string): { createdAt: Date; id: string } {
   return { createdAt, id };
 }
 
-async function withUploads(rows: TaskRow[]): Promise<Task[]> {
+export async function withUploads(rows: TaskRow[]): Promise<Task[]> {
   const ids = [
     ...new Set(rows.flatMap((row) => [row.startUploadId, row.endUploadId]).filter((id) => id !== null)),
   ];

@@ -15,9 +15,10 @@ test.describe("gallery actions and filters", () => {
     const run = tag();
     await request.post(FAULTS, { headers: simAuth, data: { blockedWords: ["scorched"] } });
     try {
-      for (const prompt of [`teal lagoon ${run}`, `amber lagoon ${run}`, `scorched lagoon ${run}`]) {
+      const decoy = `unrelated harbour ${run}`;
+      for (const prompt of [decoy, `teal lagoon ${run}`, `amber lagoon ${run}`, `scorched lagoon ${run}`]) {
         const created = await request.post("/api/generations", {
-          headers: { "idempotency-key": `filters-${prompt}` },
+          headers: { "idempotency-key": crypto.randomUUID() },
           data: { prompt, aspectRatio: "1:1" },
         });
         expect(created.ok()).toBe(true);
@@ -38,7 +39,8 @@ test.describe("gallery actions and filters", () => {
     await search.pressSequentially(`lagoon ${run}`, { delay: 20 });
     const cards = page.getByRole("region", { name: "Your clips" }).getByRole("article");
     await expect(cards).toHaveCount(3);
-    // Typing paused once: one request for the whole word, not one per key.
+    await expect(clipCard(page, `unrelated harbour ${run}`)).toHaveCount(0);
+    // Typing paused once: one request for the whole text, not one per key.
     expect(searches).toHaveLength(1);
     expect(new URLSearchParams(searches[0]).get("q")).toBe(`lagoon ${run}`);
 
@@ -62,7 +64,7 @@ test.describe("gallery actions and filters", () => {
     const created = TaskSchema.parse(
       await (
         await request.post("/api/generations", {
-          headers: { "idempotency-key": `delete-${prompt}` },
+          headers: { "idempotency-key": crypto.randomUUID() },
           data: { prompt, aspectRatio: "1:1" },
         })
       ).json(),
@@ -97,11 +99,17 @@ test.describe("gallery actions and filters", () => {
     request,
   }) => {
     const prompt = `a neon koi pond, portrait ${tag()}`;
-    const created = await request.post("/api/generations", {
-      headers: { "idempotency-key": `reuse-${prompt}` },
-      data: { prompt, aspectRatio: "9:16", resolution: "1080p", model: "ray-v1", loop: true },
-    });
-    expect(created.ok()).toBe(true);
+    // Failed on purpose: the settings are what matters, and a 1080p render would only cost time.
+    await request.post(FAULTS, { headers: simAuth, data: { failureRate: 1 } });
+    try {
+      const created = await request.post("/api/generations", {
+        headers: { "idempotency-key": crypto.randomUUID() },
+        data: { prompt, aspectRatio: "9:16", resolution: "1080p", model: "ray-v1", loop: true },
+      });
+      expect(created.ok()).toBe(true);
+    } finally {
+      await request.post(FAULTS, { headers: simAuth, data: { failureRate: 0 } });
+    }
     await page.goto("/");
     const form = createForm(page);
     await clipCard(page, prompt).getByRole("button", { name: "Use these settings" }).click();
@@ -127,19 +135,18 @@ test.describe("gallery actions and filters", () => {
     } finally {
       await request.post(FAULTS, { headers: simAuth, data: { failureRate: 0 } });
     }
-    const keys: string[] = [];
-    page.on("request", (req) => {
-      if (req.method() === "POST" && new URL(req.url()).pathname === "/api/generations")
-        keys.push(req.headers()["idempotency-key"] ?? "");
-    });
+    const submitted = page.waitForRequest(
+      (req) => req.method() === "POST" && new URL(req.url()).pathname === "/api/generations",
+    );
     await clipCard(page, prompt).getByRole("button", { name: "Retry" }).click();
+    const key = (await submitted).headers()["idempotency-key"];
     const cards = page
       .getByRole("region", { name: "Your clips" })
       .getByRole("article", { name: `Clip: ${prompt}` });
     await expect(cards).toHaveCount(2);
-    await expect(cards.first().getByTestId("task-state")).toHaveText("Ready", { timeout: 30_000 });
+    await expect(cards.first().getByTestId("task-state")).toHaveText("Ready", { timeout: 60_000 });
     await expect(cards.nth(1).getByTestId("task-state")).toHaveText("Failed");
-    expect(keys).toHaveLength(1);
+    expect(key).toMatch(/^[\x21-\x7e]{8,200}$/);
     const list = TaskPageSchema.parse(
       await (await request.get(`/api/generations?q=${encodeURIComponent(prompt)}`)).json(),
     );

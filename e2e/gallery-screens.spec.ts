@@ -10,7 +10,7 @@ test("gallery screenshots: desktop and 375 px, light and dark", async ({ page, r
   const run = Date.now().toString(36);
   const create = (prompt: string, data: Record<string, unknown> = {}) =>
     request.post("/api/generations", {
-      headers: { "idempotency-key": `screens-${prompt}` },
+      headers: { "idempotency-key": crypto.randomUUID() },
       data: { prompt, aspectRatio: "16:9", ...data },
     });
   await create(`A red fox crossing a frozen river at dawn ${run}`);

@@ -2,7 +2,7 @@
 
 import type { InfiniteData } from "@tanstack/react-query";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { z } from "zod";
 import { apiFetch } from "@/lib/client/api";
 import { removeTask } from "@/lib/queries/merge";
@@ -16,17 +16,25 @@ export function DeleteAction({ task }: { task: Task }) {
   const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
   const trigger = useRef<HTMLButtonElement>(null);
+  const deleted = useRef(false);
+  // The card (and this dialog) unmount once the clip leaves the list; only then is the rest of the page
+  // focusable again, so the gallery's heading, the nearest stable place, takes focus here.
+  useEffect(
+    () => () => {
+      if (deleted.current) document.getElementById("gallery-heading")?.focus();
+    },
+    [],
+  );
   const remove = useMutation({
     mutationFn: () =>
       apiFetch(`/api/generations/${encodeURIComponent(task.id)}`, { method: "DELETE" }, z.unknown()),
     onSuccess: () => {
+      deleted.current = true;
       setOpen(false);
       queryClient.setQueriesData<InfiniteData<TaskPage, string | null>>(
         { queryKey: taskKeys.lists() },
         (data) => (data ? removeTask(data, task.id) : data),
       );
-      // The card is gone; the gallery's heading is the nearest stable place for the keyboard.
-      document.getElementById("gallery-heading")?.focus();
       void queryClient.invalidateQueries({ queryKey: taskKeys.lists() });
     },
   });

@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { createForm } from "./fixtures/create-form";
 import { type ExtraStudio, startExtraStudio } from "./fixtures/extra-studio";
-import { clipCard, recordCardStates, recordedCardStates } from "./fixtures/gallery";
+import { clipCard, openStudio, recordCardStates, recordedCardStates } from "./fixtures/gallery";
 
 const MAIN_SIM = "/api/simulator/_sim/faults?merge=1";
 const mainAuth = { authorization: "Bearer e2e-simulator-token" };
@@ -20,7 +20,7 @@ test.describe("gallery follows a clip live", () => {
     test.setTimeout(120_000);
     // Demo timings (1.5 s queued, 4 s or more rendering), so every stage lasts past a refresh interval.
     studio = await startExtraStudio(61, { SIMULATOR_SPEED: "1" });
-    await page.goto(studio.url);
+    await openStudio(page, studio.url);
     await page.evaluate(() => {
       (window as unknown as { __sameDocument: boolean }).__sameDocument = true;
     });
@@ -72,7 +72,7 @@ test.describe("gallery follows a clip live", () => {
   test("a clip the upstream refuses shows the upstream's reason on its card", async ({ page, request }) => {
     await request.post(MAIN_SIM, { headers: mainAuth, data: { blockedWords: ["forbidden"] } });
     try {
-      await page.goto("/");
+      await openStudio(page);
       const form = createForm(page);
       const prompt = unique("A forbidden dance in the rain");
       await form.prompt.fill(prompt);

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { clipCard } from "./fixtures/gallery";
+import { clipCard, openStudio } from "./fixtures/gallery";
 
 const FAULTS = "/api/simulator/_sim/faults?merge=1";
 const simAuth = { authorization: "Bearer e2e-simulator-token" };
@@ -16,7 +16,14 @@ test("gallery screenshots: desktop and 375 px, light and dark", async ({ page, r
   await create(`A red fox crossing a frozen river at dawn ${run}`);
   await request.post(FAULTS, { headers: simAuth, data: { blockedWords: ["forbidden"] } });
   await create(`A forbidden door in a sunlit corridor ${run}`, { aspectRatio: "1:1" });
-  // Polls fail and webhooks are dropped, so this clip stays waiting while the screenshots are taken.
+  await openStudio(page);
+  await expect(
+    clipCard(page, `A red fox crossing a frozen river at dawn ${run}`).getByTestId("task-state"),
+  ).toHaveText("Ready", { timeout: 60_000 });
+  await expect(
+    clipCard(page, `A forbidden door in a sunlit corridor ${run}`).getByTestId("task-state"),
+  ).toHaveText("Failed", { timeout: 30_000 });
+  // Polls fail and webhooks are dropped, so the next clip stays waiting while the screenshots are taken.
   await request.post(FAULTS, {
     headers: simAuth,
     data: {
@@ -27,7 +34,7 @@ test("gallery screenshots: desktop and 375 px, light and dark", async ({ page, r
   });
   try {
     await create(`Waves folding over black sand, slow motion ${run}`, { aspectRatio: "9:16" });
-    await page.goto("/");
+    await openStudio(page);
     await expect(
       clipCard(page, `A red fox crossing a frozen river at dawn ${run}`).getByTestId("task-state"),
     ).toHaveText("Ready", { timeout: 30_000 });

@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { createForm } from "./fixtures/create-form";
 import { type ExtraStudio, listTasks, simState, startExtraStudio } from "./fixtures/extra-studio";
-import { clipCard } from "./fixtures/gallery";
+import { clipCard, openStudio } from "./fixtures/gallery";
 
 test.describe("restart while a clip renders", () => {
   let studio: ExtraStudio | undefined;
@@ -12,7 +12,7 @@ test.describe("restart while a clip renders", () => {
   test("stop the studio mid-render, start it again: the clip completes, once", async ({ page }) => {
     test.setTimeout(180_000);
     studio = await startExtraStudio(65, { SIMULATOR_SPEED: "0.5" });
-    await page.goto(studio.url);
+    await openStudio(page, studio.url);
     const form = createForm(page);
     const prompt = `A lighthouse beam sweeping fog ${Date.now().toString(36)}`;
     await form.prompt.fill(prompt);

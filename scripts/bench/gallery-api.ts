@@ -80,6 +80,8 @@ export async function timeGalleryApi(studio: Studio): Promise<Timing[]> {
   }
   const since = new Date(Date.now() - 60_000).toISOString();
   const kinds: Record<string, (index: number) => string> = {
+    // The cost of any request to this server on this machine, without the database.
+    "health (baseline)": () => `${studio.url}/api/health`,
     "first page": () => base,
     "deep page (cursor)": (index) => `${base}?cursor=${cursors[index % cursors.length] ?? ""}`,
     "state=failed": () => `${base}?state=failed`,
@@ -89,19 +91,23 @@ export async function timeGalleryApi(studio: Studio): Promise<Timing[]> {
   for (const make of Object.values(kinds)) for (let index = 0; index < 5; index++) await timed(make(index));
 
   const results: Timing[] = [];
-  const all: number[] = [];
+  const all: { sequential: number[]; concurrent: number[] } = { sequential: [], concurrent: [] };
   for (const [name, make] of Object.entries(kinds)) {
-    const samples: number[] = [];
-    for (let index = 0; index < 60; index++) samples.push(await timed(make(index)));
+    const sequential: number[] = [];
+    for (let index = 0; index < 60; index++) sequential.push(await timed(make(index)));
     // Ten at a time, as ten open pages would.
+    const concurrent: number[] = [];
     for (let round = 0; round < 10; round++) {
-      samples.push(
-        ...(await Promise.all(Array.from({ length: 10 }, (_, index) => timed(make(round * 10 + index))))),
-      );
+      const batch = Array.from({ length: 10 }, (_, index) => timed(make(round * 10 + index)));
+      concurrent.push(...(await Promise.all(batch)));
     }
-    results.push(summarise(name, samples));
-    all.push(...samples);
+    results.push(summarise(`${name}, sequential`, sequential), summarise(`${name}, 10 at once`, concurrent));
+    if (!name.includes("baseline")) {
+      all.sequential.push(...sequential);
+      all.concurrent.push(...concurrent);
+    }
   }
-  results.push(summarise("all", all));
+  results.push(summarise("gallery API, sequential", all.sequential));
+  results.push(summarise("gallery API, 10 at once", all.concurrent));
   return results;
 }

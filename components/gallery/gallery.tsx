@@ -84,7 +84,7 @@ function GalleryBody({ pending, error, onRetry, busy, tasks, filtered }: BodyPro
     );
   }
   return (
-    <ul aria-busy={busy} className="grid grid-cols-1 gap-4 sm:grid-cols-2 xl:grid-cols-3">
+    <ul aria-busy={busy} className="grid grid-cols-1 gap-4 sm:grid-cols-2 2xl:grid-cols-3">
       {tasks.map((task) => (
         <li key={task.id}>
           <TaskCard task={task} />

@@ -47,8 +47,9 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
       <h2 id={titleId} className="text-base font-semibold">
         {title}
       </h2>
+      {/* Only while open, so a closed dialog's text never doubles the card's for find-in-page or tests. */}
       <div id={bodyId} className="mt-2 text-sm text-zinc-700 dark:text-zinc-300">
-        {children}
+        {open ? children : null}
       </div>
       {error ? (
         <p role="alert" className="mt-3 text-sm text-red-700 dark:text-red-300">

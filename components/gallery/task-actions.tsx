@@ -7,8 +7,10 @@ import { UseSettingsAction } from "./use-settings-action";
 /** The row of actions under a clip; each action is its own component and decides when it applies. */
 export function TaskActions({ task }: { task: Task }) {
   return (
-    <fieldset className="flex flex-wrap items-center gap-2">
-      <legend className="sr-only">Actions for {task.prompt.slice(0, 40)}</legend>
+    <fieldset
+      className="flex flex-wrap items-center gap-2"
+      aria-label={`Actions for ${task.prompt.slice(0, 40)}`}
+    >
       <DownloadAction task={task} />
       <RetryAction task={task} />
       <UseSettingsAction task={task} />

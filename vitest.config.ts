@@ -10,9 +10,11 @@ export default defineConfig({
     },
   },
   test: {
-    include: ["lib/**/*.test.ts", "tests/**/*.test.ts", "scripts/**/*.test.ts"],
+    include: ["lib/**/*.test.ts", "components/**/*.test.ts", "tests/**/*.test.ts", "scripts/**/*.test.ts"],
     environment: "node",
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    // Several suites render real video with ffmpeg on a 2-core machine; generous limits keep a busy
+    // machine from failing a test that is only slow.
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
   },
 });

@@ -9,6 +9,7 @@ import path from "node:path";
 const SECTIONS = [
   { name: "simulator renders", script: "scripts/bench-simulator.ts" },
   { name: "studio", script: "scripts/bench/studio.ts" },
+  { name: "gallery polls and API", script: "scripts/bench/gallery.ts" },
   { name: "load run", script: "scripts/bench/load.ts" },
   { name: "crash run", script: "scripts/bench/crash.ts" },
 ];

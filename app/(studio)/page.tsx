@@ -29,7 +29,7 @@ export default async function StudioPage() {
             <CreateSection capabilities={provider().capabilities} />
           </div>
           <section aria-labelledby="gallery-heading">
-            <h2 id="gallery-heading" className="mb-4 text-lg font-semibold">
+            <h2 id="gallery-heading" tabIndex={-1} className="mb-4 text-lg font-semibold focus:outline-none">
               Your clips
             </h2>
             <Gallery />

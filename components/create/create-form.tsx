@@ -1,8 +1,9 @@
 "use client";
 
-import { type ClipboardEvent, type KeyboardEvent, useId, useRef } from "react";
+import { type ClipboardEvent, type KeyboardEvent, useEffect, useId, useRef } from "react";
 import { type FieldErrors, type FieldName, sentenceFor } from "@/lib/client/field-errors";
 import { checkKeyframeFile } from "@/lib/client/file-rules";
+import { onUseSettings } from "@/lib/client/use-settings-event";
 import type { ProviderCapabilities } from "@/lib/luma/capabilities";
 import type { Task } from "@/lib/shared/task";
 import { FormFooter } from "./form-footer";
@@ -35,7 +36,7 @@ const FIELD_ORDER: readonly FieldName[] = [
 export function CreateForm({ capabilities: caps, onCreated, onTaskRecorded }: CreateFormProps) {
   const idPrefix = `create${useId().replace(/:/g, "")}`;
   const formRef = useRef<HTMLFormElement>(null);
-  const { settings, update, prompt, setPrompt, clearDraft } = useCreateSettings(caps);
+  const { settings, update, prompt, setPrompt, clearDraft, reuse } = useCreateSettings(caps);
   const keyframes = useKeyframes();
   const { submit, submitting, fieldErrors, clearFieldError, alert, announcement } = useCreateSubmit(caps);
 
@@ -47,6 +48,16 @@ export function CreateForm({ capabilities: caps, onCreated, onTaskRecorded }: Cr
       ? "Loop can't be combined with an end keyframe; remove the end keyframe to loop."
       : undefined;
   const endBlockedReason = exclusive && loop ? "Turn off Loop to add an end keyframe." : undefined;
+
+  // A gallery card's "Use these settings" fills the form and puts the cursor in the prompt.
+  useEffect(
+    () =>
+      onUseSettings((reused) => {
+        reuse(reused);
+        document.getElementById(`${idPrefix}-prompt`)?.focus();
+      }),
+    [reuse, idPrefix],
+  );
 
   const focusField = (field: FieldName) => {
     const target =

@@ -6,9 +6,11 @@ import {
   defaultSettings,
   loadDraft,
   loadSettings,
+  reconcileSettings,
   saveDraft,
   saveSettings,
 } from "@/lib/client/form-storage";
+import type { ReusedSettings } from "@/lib/client/use-settings-event";
 import type { ProviderCapabilities } from "@/lib/luma/capabilities";
 
 /**
@@ -41,5 +43,15 @@ export function useCreateSettings(caps: ProviderCapabilities) {
 
   const clearDraft = useCallback(() => setPrompt(""), [setPrompt]);
 
-  return { settings, update, prompt, setPrompt, clearDraft };
+  /** "Use these settings" from a clip: what this provider no longer offers keeps the current choice. */
+  const reuse = useCallback(
+    ({ prompt: reusedPrompt, ...reused }: ReusedSettings) => {
+      const given = Object.fromEntries(Object.entries(reused).filter(([, value]) => value !== null));
+      setSettings((current) => reconcileSettings({ ...current, ...given }, caps));
+      setPrompt(reusedPrompt);
+    },
+    [caps, setPrompt],
+  );
+
+  return { settings, update, prompt, setPrompt, clearDraft, reuse };
 }

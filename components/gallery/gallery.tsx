@@ -1,57 +1,95 @@
 "use client";
 
-import { useInfiniteQuery } from "@tanstack/react-query";
-import { galleryQueryOptions } from "@/lib/queries/tasks";
+import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
+import { useCallback, useState } from "react";
+import { type GalleryFilters, NO_FILTERS } from "@/lib/queries/filters";
+import { galleryQueryOptions, taskChangesOptions } from "@/lib/queries/tasks";
+import type { Task } from "@/lib/shared/task";
 import { EmptyGallery } from "./empty-gallery";
+import { GalleryToolbar } from "./gallery-toolbar";
+import { LoadMore } from "./load-more";
 import { TaskCard } from "./task-card";
 
 export function Gallery() {
-  const query = useInfiniteQuery(galleryQueryOptions());
+  const [filters, setFilters] = useState<GalleryFilters>(NO_FILTERS);
+  const query = useInfiniteQuery({
+    ...galleryQueryOptions(filters),
+    placeholderData: (previous) => previous,
+  });
+  // The live feed: merges what moved into the lists above, and only runs while something runs.
+  useQuery(taskChangesOptions());
   const tasks = query.data?.pages.flatMap((page) => page.tasks) ?? [];
+  const filtered = filters.state !== "all" || filters.q.trim() !== "";
+  const { fetchNextPage, hasNextPage, isFetchingNextPage } = query;
+  const loadMore = useCallback(() => {
+    if (hasNextPage && !isFetchingNextPage) void fetchNextPage();
+  }, [fetchNextPage, hasNextPage, isFetchingNextPage]);
 
-  if (query.isPending) {
+  return (
+    <div>
+      {tasks.length > 0 || filtered ? <GalleryToolbar filters={filters} onChange={setFilters} /> : null}
+      <GalleryBody
+        pending={query.isPending}
+        error={query.isError ? query.error : null}
+        onRetry={() => void query.refetch()}
+        busy={query.isPlaceholderData}
+        tasks={tasks}
+        filtered={filtered}
+      />
+      {query.hasNextPage ? <LoadMore loading={query.isFetchingNextPage} onLoad={loadMore} /> : null}
+    </div>
+  );
+}
+
+interface BodyProps {
+  pending: boolean;
+  error: Error | null;
+  onRetry: () => void;
+  /** Showing the previous filter's clips while the new ones load. */
+  busy: boolean;
+  tasks: Task[];
+  filtered: boolean;
+}
+
+function GalleryBody({ pending, error, onRetry, busy, tasks, filtered }: BodyProps) {
+  if (pending) {
     return (
       <p className="text-sm text-zinc-500" role="status">
         Loading your clips…
       </p>
     );
   }
-  if (query.isError && tasks.length === 0) {
+  if (error && tasks.length === 0) {
     return (
       <div
         role="alert"
         className="rounded-xl border border-red-300 bg-red-50 p-4 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-200"
       >
-        Could not load your clips: {query.error.message}{" "}
-        <button type="button" className="underline" onClick={() => query.refetch()}>
+        Could not load your clips: {error.message}{" "}
+        <button type="button" className="underline" onClick={onRetry}>
           Try again
         </button>
       </div>
     );
   }
-  if (tasks.length === 0) return <EmptyGallery />;
-
+  if (tasks.length === 0 && !filtered) return <EmptyGallery />;
+  if (tasks.length === 0) {
+    return (
+      <p
+        role="status"
+        className="rounded-xl border border-dashed border-zinc-300 p-6 text-center text-sm text-zinc-600 dark:border-zinc-700 dark:text-zinc-400"
+      >
+        No clips match these filters.
+      </p>
+    );
+  }
   return (
-    <div>
-      <ul className="grid grid-cols-1 gap-4 sm:grid-cols-2 xl:grid-cols-3">
-        {tasks.map((task) => (
-          <li key={task.id}>
-            <TaskCard task={task} />
-          </li>
-        ))}
-      </ul>
-      {query.hasNextPage ? (
-        <div className="mt-6 flex justify-center">
-          <button
-            type="button"
-            onClick={() => query.fetchNextPage()}
-            disabled={query.isFetchingNextPage}
-            className="rounded-lg border border-zinc-300 px-4 py-2 text-sm font-medium hover:bg-zinc-50 focus-visible:outline-2 focus-visible:outline-brand-500 disabled:opacity-60 dark:border-zinc-700 dark:hover:bg-zinc-900"
-          >
-            {query.isFetchingNextPage ? "Loading…" : "Show older clips"}
-          </button>
-        </div>
-      ) : null}
-    </div>
+    <ul aria-busy={busy} className="grid grid-cols-1 gap-4 sm:grid-cols-2 2xl:grid-cols-3">
+      {tasks.map((task) => (
+        <li key={task.id}>
+          <TaskCard task={task} />
+        </li>
+      ))}
+    </ul>
   );
 }

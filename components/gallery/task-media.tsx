@@ -30,7 +30,7 @@ export function TaskMedia({ task }: { task: Task }) {
         poster={task.thumbnail?.url}
         controls
         playsInline
-        preload="metadata"
+        preload="none"
         loop={task.loop}
         aria-label={`Video: ${task.prompt.slice(0, 80)}`}
       />
@@ -45,6 +45,10 @@ export function TaskMedia({ task }: { task: Task }) {
   }
   return (
     <div className={`${frame} relative grid place-items-center overflow-hidden`}>
+      {task.thumbnail ? (
+        // biome-ignore lint/performance/noImgElement: upstream thumbnails are external, unoptimisable URLs
+        <img src={task.thumbnail.url} alt="" className="absolute inset-0 size-full object-cover opacity-60" />
+      ) : null}
       <div
         aria-hidden="true"
         className="absolute inset-0 animate-pulse bg-gradient-to-br from-brand-100 via-transparent to-brand-50 dark:from-zinc-800 dark:to-zinc-900"

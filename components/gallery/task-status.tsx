@@ -26,6 +26,7 @@ export function TaskStatusBadge({ task }: { task: Task }) {
   const stalled = stateLabel(task) === "Stalled";
   return (
     <span
+      data-testid="task-state"
       className={`inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium ${stalled ? "bg-amber-100 text-amber-900 dark:bg-amber-950 dark:text-amber-200" : TONE[task.state]}`}
     >
       {stateLabel(task)}

@@ -25,7 +25,9 @@ export async function boot(): Promise<void> {
     );
     process.exit(1);
   }
-  startWatcher();
+  // Switching polling off leaves webhooks and "Check now" as the only ways a task moves (for tests).
+  if (config.watcher.enabled) startWatcher();
+  else log.warn("watcher disabled by WATCHER_ENABLED=false: tasks move only by webhook or Check now");
   startMirroring();
   log.info("studio ready", { provider: config.upstream.kind, database: config.database.kind });
 }

@@ -71,6 +71,13 @@ describe("configuration", () => {
     );
     expect(failure({ DATABASE_URL: "mysql://root@db/luma" })).toContain("DATABASE_URL must be postgres://");
     expect(failure({ SIMULATOR_SPEED: "0" })).toContain("SIMULATOR_SPEED must be a number from 0.01 to 100");
+    expect(failure({ WATCHER_ENABLED: "maybe" })).toContain("WATCHER_ENABLED must be true or false");
+  });
+
+  it("runs the watcher unless WATCHER_ENABLED says otherwise", () => {
+    expect(parse({}).watcher).toEqual({ enabled: true });
+    expect(parse({ WATCHER_ENABLED: "false" }).watcher).toEqual({ enabled: false });
+    expect(parse({ WATCHER_ENABLED: "1" }).watcher).toEqual({ enabled: true });
   });
 
   it("requires a base URL for a relay and a key for any real provider", () => {

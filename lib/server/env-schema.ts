@@ -85,6 +85,13 @@ const RawEnvSchema = z.object({
   ),
   PUBLIC_BASE_URL: httpUrl("PUBLIC_BASE_URL"),
   PORT: intInRange("PORT", 1, 65535, 3000),
+  WATCHER_ENABLED: z.preprocess(
+    emptyToUndefined,
+    z
+      .enum(["true", "false", "1", "0"], { error: "WATCHER_ENABLED must be true or false" })
+      .default("true")
+      .transform((value) => value === "true" || value === "1"),
+  ),
 });
 
 const DEFAULT_BASE_URLS = {
@@ -124,6 +131,7 @@ const EnvSchema = RawEnvSchema.transform((raw, ctx) => {
     simulator: { dataDir: raw.SIMULATOR_DIR, speed: raw.SIMULATOR_SPEED, token: raw.SIMULATOR_TOKEN ?? null },
     publicBaseUrl: raw.PUBLIC_BASE_URL ?? null,
     port: raw.PORT,
+    watcher: { enabled: raw.WATCHER_ENABLED },
   };
 });
 

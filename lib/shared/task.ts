@@ -30,6 +30,8 @@ export const ShareInfoSchema = z.object({
   createdAt: z.string(),
 });
 export type ShareInfo = z.infer<typeof ShareInfoSchema>;
+/** A keyframe as the task used it; `uploadId` lets "Retry" send the same stored image again. */
+const KeyframeRefSchema = z.object({ url: z.string(), uploadId: z.string().nullish() });
 
 export const TaskSchema = z.object({
   id: z.string(),
@@ -48,8 +50,8 @@ export const TaskSchema = z.object({
   model: z.string().nullable(),
   resolution: z.string().nullable(),
   duration: z.string().nullable(),
-  startImage: z.object({ url: z.string() }).nullable(),
-  endImage: z.object({ url: z.string() }).nullable(),
+  startImage: KeyframeRefSchema.nullable(),
+  endImage: KeyframeRefSchema.nullable(),
   state: z.enum(TASK_STATES),
   stalled: z.boolean(),
   upstreamState: z.string().nullable(),
@@ -79,3 +81,16 @@ export const TaskPageSchema = z.object({
   nextCursor: z.string().nullable(),
 });
 export type TaskPage = z.infer<typeof TaskPageSchema>;
+
+/**
+ * `GET /api/generations/changes`: every task updated since the cursor plus every task still running, in
+ * one read, so an open page learns what moved without re-reading its whole list.
+ */
+export const TaskChangesSchema = z.object({
+  tasks: z.array(TaskSchema),
+  /** Pass back as `since` next time. */
+  cursor: z.string(),
+  /** More changed than one answer holds: reload the lists instead of merging. */
+  truncated: z.boolean(),
+});
+export type TaskChanges = z.infer<typeof TaskChangesSchema>;

@@ -20,7 +20,7 @@ const RUN_MS = Number(process.env.CRASH_SECONDS ?? 60) * 1000;
 const PORT = 3431;
 
 const sim = await startSimulator();
-let studio: Studio = await startStudio(sim.url, { port: PORT });
+let studio: Studio = await startStudio({ simulatorUrl: sim.url, port: PORT });
 const dataDir = studio.dataDir;
 const acknowledged: Acknowledged[] = [];
 let kills = 0;
@@ -56,7 +56,7 @@ async function killer() {
     if (Date.now() >= stopAt) break;
     await studio.stop("SIGKILL");
     kills++;
-    studio = await startStudio(sim.url, { port: PORT, dataDir });
+    studio = await startStudio({ simulatorUrl: sim.url, port: PORT, dataDir });
   }
 }
 

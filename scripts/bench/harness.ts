@@ -58,12 +58,20 @@ export async function waitFor<T>(
   throw new Error(`timed out waiting for ${what}`);
 }
 
-/** Starts `next start` of the existing build against the simulator, on a data folder (new unless given). */
-export async function startStudio(
-  simulatorUrl: string,
-  options: { port: number; dataDir?: string; env?: Record<string, string> },
-): Promise<Studio> {
+/**
+ * Starts `next start` of the existing build on a data folder (new unless given): as a relay client of a
+ * standalone simulator when `simulatorUrl` is given, else with its own built-in simulator.
+ */
+export async function startStudio(options: {
+  port: number;
+  simulatorUrl?: string;
+  dataDir?: string;
+  env?: Record<string, string>;
+}): Promise<Studio> {
   const dataDir = options.dataDir ?? (await mkdtemp(path.join(tmpdir(), "luma-bench-studio-")));
+  const upstream: Record<string, string> = options.simulatorUrl
+    ? { LUMA_PROVIDER: "relay", LUMA_BASE_URL: options.simulatorUrl, LUMA_API_KEY: SIM_TOKEN }
+    : { LUMA_PROVIDER: "simulator", SIMULATOR_TOKEN: SIM_TOKEN, SIMULATOR_DIR: `${dataDir}/simulator` };
   const child = spawn(
     path.resolve("node_modules/.bin/next"),
     ["start", "-p", String(options.port), "-H", "127.0.0.1"],
@@ -74,11 +82,9 @@ export async function startStudio(
         NODE_ENV: "production",
         NEXT_TELEMETRY_DISABLED: "1",
         PORT: String(options.port),
-        LUMA_PROVIDER: "relay",
-        LUMA_BASE_URL: simulatorUrl,
-        LUMA_API_KEY: SIM_TOKEN,
         DATABASE_URL: `pglite:${dataDir}/db`,
         MEDIA_DIR: `${dataDir}/media`,
+        ...upstream,
         ...options.env,
       },
       stdio: ["ignore", "ignore", "inherit"],

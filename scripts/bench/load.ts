@@ -21,7 +21,7 @@ const READERS = 50;
 const CREATES_PER_SECOND = 2;
 
 const sim = await startSimulator();
-const studio = await startStudio(sim.url, { port: 3421 });
+const studio = await startStudio({ simulatorUrl: sim.url, port: 3421 });
 const simHeaders = { authorization: `Bearer ${SIM_TOKEN}`, "content-type": "application/json" };
 await fetch(`${sim.url}/_sim/faults`, {
   method: "POST",

@@ -172,7 +172,7 @@ async function memoryAfterTasks(url: string, count: number): Promise<number> {
 const sim = await startSimulator({ renderScale: 0.0625 });
 const rows: Row[] = [];
 try {
-  const studio = await startStudio(sim.url, { port: 3411 });
+  const studio = await startStudio({ simulatorUrl: sim.url, port: 3411 });
   try {
     const studioJs = await firstLoadJsKb(studio.url);
     rows.push({
@@ -221,7 +221,8 @@ try {
     await removeDir(studio.dataDir);
   }
 
-  const hooked = await startStudio(sim.url, {
+  const hooked = await startStudio({
+    simulatorUrl: sim.url,
     port: 3412,
     env: { PUBLIC_BASE_URL: "http://127.0.0.1:3412" },
   });

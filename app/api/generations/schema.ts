@@ -35,3 +35,4 @@ export function idempotencyKeyOf(request: Request): string | null {
 export function submitted({ task, created }: Created): Response {
   return Response.json(task, { status: created ? 201 : 200 });
 }
+export const ChangesQuerySchema = z.object({ since: z.string().max(40).optional() });

@@ -36,6 +36,9 @@ export async function openDatabase(
     const client = await PGlite.create(config.dataDir);
     const db = drizzle(client, { schema });
     await migrate(db, { migrationsFolder: migrationsDir });
+    // PGlite has no autovacuum, so planner statistics are only as fresh as the last ANALYZE; without
+    // them the gallery's queries fall back to scanning the whole table. Cheap at start-up.
+    await client.exec("analyze");
     return { db: db as unknown as Database, kind: "pglite", close: () => client.close() };
   }
 

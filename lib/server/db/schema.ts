@@ -96,6 +96,8 @@ export const tasks = pgTable(
     index("tasks_created_at_idx").on(table.createdAt.desc(), table.id.desc()),
     index("tasks_due_idx").on(table.nextPollAt).where(sql`${table.state} not in ('completed', 'failed')`),
     index("tasks_parent_idx").on(table.parentId),
+    // The gallery's changes feed reads tasks updated since a cursor.
+    index("tasks_updated_at_idx").on(table.updatedAt),
   ],
 );
 

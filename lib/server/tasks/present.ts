@@ -39,7 +39,7 @@ export function presentTask(row: TaskRow, context: PresentContext = {}): Task {
   const video = row.videoKey ? mediaUrl(row.videoKey) : upstream(row.videoUrl);
   const image = (uploadId: string | null, url: string | null) => {
     const key = uploadId ? uploadKeys.get(uploadId) : undefined;
-    if (key) return { url: mediaUrl(key) };
+    if (key) return { url: mediaUrl(key), uploadId };
     return url ? { url } : null;
   };
   return {

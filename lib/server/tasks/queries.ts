@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq, ilike, inArray, lt, or, type SQL } from "drizzle-orm";
+import { and, eq, ilike, inArray, type SQL, sql } from "drizzle-orm";
 import type { Task, TaskPage, TaskState } from "@/lib/shared/task";
 import { getDb, schema } from "../db";
 import type { TaskRow } from "../db/schema";
@@ -64,8 +64,8 @@ export async function listTasks(filters: ListFilters): Promise<TaskPage> {
   const conditions: SQL[] = [];
   if (filters.cursor) {
     const { createdAt, id } = decodeCursor(filters.cursor);
-    const before = or(lt(tasks.createdAt, createdAt), and(eq(tasks.createdAt, createdAt), lt(tasks.id, id)));
-    if (before) conditions.push(before);
+    // A row comparison, so the (created_at, id) index can start right at the cursor.
+    conditions.push(sql`(${tasks.createdAt}, ${tasks.id}) < (${createdAt}, ${id})`);
   }
   if (filters.states?.length) conditions.push(inArray(tasks.state, filters.states));
   if (filters.search) conditions.push(ilike(tasks.prompt, `%${filters.search.replace(/[\\%_]/g, "\\$&")}%`));
@@ -74,7 +74,9 @@ export async function listTasks(filters: ListFilters): Promise<TaskPage> {
     .select()
     .from(tasks)
     .where(conditions.length ? and(...conditions) : undefined)
-    .orderBy(desc(tasks.createdAt), desc(tasks.id))
+    // Spelled exactly like tasks_created_at_idx (desc nulls last): a plain `desc` means nulls first,
+    // which the index cannot serve, and Postgres would sort the whole table for every page.
+    .orderBy(sql`${tasks.createdAt} desc nulls last`, sql`${tasks.id} desc nulls last`)
     .limit(filters.limit + 1);
   const page = rows.slice(0, filters.limit);
   const last = page.at(-1);

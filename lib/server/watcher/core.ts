@@ -27,7 +27,7 @@ export interface WatcherDeps {
   db: Database;
   upstream: LumaProvider;
   instanceId: string;
-  settings?: Partial<typeof WATCH>;
+  settings?: Partial<Record<keyof typeof WATCH, number>>;
   onFinished?: (task: TaskRow) => void;
   onPollError?: (info: { tasks: number; kind: string; message: string }) => void;
 }

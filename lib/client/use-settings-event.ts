@@ -1,0 +1,44 @@
+import type { Task } from "@/lib/shared/task";
+
+/**
+ * "Use these settings": a gallery card hands a clip's prompt and settings to the create form. A typed
+ * window event keeps the two apart (the form need not be an ancestor of the gallery, and neither
+ * imports the other); the form listens while it is mounted.
+ */
+
+export interface ReusedSettings {
+  prompt: string;
+  expandPrompt: boolean;
+  loop: boolean;
+  model: string | null;
+  aspectRatio: string | null;
+  resolution: string | null;
+  duration: string | null;
+}
+
+const EVENT = "luma-studio:use-settings";
+
+export function settingsOf(task: Task): ReusedSettings {
+  return {
+    prompt: task.prompt,
+    expandPrompt: task.expandPrompt,
+    loop: task.loop,
+    model: task.model,
+    aspectRatio: task.aspectRatio,
+    resolution: task.resolution,
+    duration: task.duration,
+  };
+}
+
+export function requestUseSettings(settings: ReusedSettings): void {
+  window.dispatchEvent(new CustomEvent<ReusedSettings>(EVENT, { detail: settings }));
+}
+
+/** Subscribes to requests; returns the unsubscribe function (for a React effect's cleanup). */
+export function onUseSettings(listener: (settings: ReusedSettings) => void): () => void {
+  const handle = (event: Event) => {
+    if (event instanceof CustomEvent) listener(event.detail as ReusedSettings);
+  };
+  window.addEventListener(EVENT, handle);
+  return () => window.removeEventListener(EVENT, handle);
+}

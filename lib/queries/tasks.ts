@@ -31,6 +31,8 @@ export const taskKeys = {
 export const GALLERY_PAGE_SIZE = 24;
 /** While something is running the page asks our own API (a cheap database read) this often. */
 export const ACTIVE_REFRESH_MS = 2_000;
+/** With nothing running, the gallery still checks for clips made elsewhere this often. */
+export const IDLE_REFRESH_MS = 30_000;
 
 const ErrorBodySchema = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
 
@@ -64,6 +66,15 @@ export function fetchTaskPage(
   const params = new URLSearchParams({ limit: String(GALLERY_PAGE_SIZE), ...filterParams(filters) });
   if (cursor) params.set("cursor", cursor);
   return getJson(`/api/generations?${params}`, TaskPageSchema, signal);
+}
+
+/**
+ * How often an open (visible) gallery asks our API for changes: quickly while something runs; slowly
+ * when idle, so a clip started from another tab or device still shows up; never after an error.
+ */
+export function refreshInterval(status: string, tasks: readonly Task[]): number | false {
+  if (status === "error") return false;
+  return hasActiveTask(tasks) ? ACTIVE_REFRESH_MS : IDLE_REFRESH_MS;
 }
 
 export function hasActiveTask(tasks: readonly Task[]): boolean {
@@ -104,10 +115,7 @@ export function taskChangesOptions() {
       return changes;
     },
     staleTime: 0,
-    refetchInterval: (query) => {
-      if (query.state.status === "error") return false;
-      return hasActiveTask(query.state.data?.tasks ?? []) ? ACTIVE_REFRESH_MS : false;
-    },
+    refetchInterval: (query) => refreshInterval(query.state.status, query.state.data?.tasks ?? []),
   });
 }
 

@@ -113,12 +113,17 @@ async function showLatencies(url: string, simUrl: string, count: number): Promis
       }).observe(document.body, { subtree: true, childList: true, attributes: true });
     });
     const prompts = Array.from({ length: count }, (_, i) => `show latency ${i} ${Date.now().toString(36)}`);
-    const upstreamIds: Record<string, string> = {};
+    // Created through the page's own form, as a creator would.
+    const form = page.getByRole("region", { name: "Create" });
     for (const prompt of prompts) {
-      const response = await fetch(`${url}/api/generations`, json({ prompt }, `bench-show-${prompt}`));
-      upstreamIds[prompt] = ((await response.json()) as { upstreamId: string }).upstreamId;
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      await form.getByRole("textbox", { name: "Prompt" }).fill(prompt);
+      await form.getByRole("button", { name: /^Generat/ }).click();
+      await form.getByText(`Clip started: “${prompt}”`, { exact: false }).waitFor({ timeout: 60_000 });
     }
+    const listed = (await (await fetch(`${url}/api/generations?limit=100`)).json()) as {
+      tasks: { prompt: string; upstreamId: string }[];
+    };
+    const upstreamIds = Object.fromEntries(listed.tasks.map((task) => [task.prompt, task.upstreamId]));
     const seen = await waitFor(
       "every clip to show in the gallery",
       async () => {

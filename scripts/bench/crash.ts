@@ -8,11 +8,11 @@ import {
   printRows,
   type Row,
   removeDir,
-  SIM_TOKEN,
   type Studio,
   startSimulator,
   startStudio,
-  waitFor,
+  upstreamTaskIds,
+  waitUntilIdle,
 } from "./harness";
 import { type Acknowledged, checkInvariants } from "./invariants";
 
@@ -67,26 +67,13 @@ const ticker = setInterval(() => {
 await killer();
 clearInterval(ticker);
 await Promise.all(creators);
-await waitFor(
-  "every task to finish after the last restart",
-  async () => {
-    const page = (await (
-      await fetch(`${studio.url}/api/generations?state=queued,running&limit=1`)
-    ).json()) as { tasks: unknown[] };
-    return page.tasks.length === 0 ? true : undefined;
-  },
-  180_000,
-).catch((error: unknown) => console.log(String(error)));
-
-const state = (await (
-  await fetch(`${sim.url}/_sim/state`, { headers: { authorization: `Bearer ${SIM_TOKEN}` } })
-).json()) as { tasks: { id: string }[] };
-await studio.stop();
-const checked = await checkInvariants(
-  dataDir,
-  acknowledged,
-  state.tasks.map((task) => task.id),
+await waitUntilIdle(studio.url, "every task to finish after the last restart").catch((error: unknown) =>
+  console.log(String(error)),
 );
+
+const upstreamIds = await upstreamTaskIds(sim.url);
+await studio.stop();
+const checked = await checkInvariants(dataDir, acknowledged, upstreamIds);
 const rows: Row[] = [
   {
     figure: "run",

@@ -153,3 +153,25 @@ export function printRows(title: string, rows: readonly Row[]): void {
     );
   }
 }
+
+/** Waits until the studio lists no task still on its way (submitting, queued or running). */
+export async function waitUntilIdle(studioUrl: string, what: string, timeoutMs = 180_000): Promise<void> {
+  await waitFor(
+    what,
+    async () => {
+      const response = await fetch(`${studioUrl}/api/generations?state=submitting,queued,running&limit=1`);
+      const page = (await response.json()) as { tasks: unknown[] };
+      return page.tasks.length === 0 ? true : undefined;
+    },
+    timeoutMs,
+  );
+}
+
+/** Every task id the standalone simulator holds. */
+export async function upstreamTaskIds(simulatorUrl: string): Promise<string[]> {
+  const response = await fetch(`${simulatorUrl}/_sim/state`, {
+    headers: { authorization: `Bearer ${SIM_TOKEN}` },
+  });
+  const state = (await response.json()) as { tasks: { id: string }[] };
+  return state.tasks.map((task) => task.id);
+}

@@ -12,7 +12,8 @@ import {
   SIM_TOKEN,
   startSimulator,
   startStudio,
-  waitFor,
+  upstreamTaskIds,
+  waitUntilIdle,
 } from "./harness";
 import { type Acknowledged, checkInvariants } from "./invariants";
 
@@ -80,26 +81,13 @@ clearInterval(ticker);
 await Promise.all(creators);
 
 await fetch(`${sim.url}/_sim/faults`, { method: "POST", headers: simHeaders, body: "{}" });
-await waitFor(
-  "every task to finish after the faults stop",
-  async () => {
-    const page = (await (
-      await fetch(`${studio.url}/api/generations?state=queued,running&limit=1`)
-    ).json()) as { tasks: unknown[] };
-    return page.tasks.length === 0 ? true : undefined;
-  },
-  180_000,
-).catch((error: unknown) => console.log(String(error)));
-
-const state = (await (await fetch(`${sim.url}/_sim/state`, { headers: simHeaders })).json()) as {
-  tasks: { id: string }[];
-};
-await studio.stop();
-const checked = await checkInvariants(
-  studio.dataDir,
-  acknowledged,
-  state.tasks.map((task) => task.id),
+await waitUntilIdle(studio.url, "every task to finish after the faults stop").catch((error: unknown) =>
+  console.log(String(error)),
 );
+
+const upstreamIds = await upstreamTaskIds(sim.url);
+await studio.stop();
+const checked = await checkInvariants(studio.dataDir, acknowledged, upstreamIds);
 const rows: Row[] = [
   {
     figure: "run",

@@ -1,4 +1,5 @@
 import { chromium } from "playwright-core";
+import { CHROMIUM_ARGS, chromiumPath } from "../../e2e/support/chromium";
 import type { Studio } from "./harness";
 import { createTask, setFaults, taskState, upstreamCountsPerTask } from "./in-app";
 
@@ -19,8 +20,8 @@ export interface PollRun {
 export async function measurePolls(studio: Studio, pageCounts: readonly number[]): Promise<PollRun[]> {
   await setFaults(studio.url, { hooks: { dropRate: 1 } });
   const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu"],
+    executablePath: chromiumPath(),
+    args: CHROMIUM_ARGS,
   });
   const runs: PollRun[] = [];
   try {

@@ -4,19 +4,19 @@
  * server's memory after watching 1,000 tasks to completion.
  */
 import { chromium } from "@playwright/test";
-import sharp from "sharp";
+import { phonePhoto } from "../../e2e/fixtures/images";
+import { CHROMIUM_ARGS, chromiumPath } from "../../e2e/support/chromium";
 import { firstLoadJsKb } from "./bundle";
-import { percentile, printRows, type Row, removeDir, startSimulator, startStudio, waitFor } from "./harness";
-
-const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
-const LAUNCH = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-];
+import {
+  percentile,
+  printRows,
+  type Row,
+  removeDir,
+  startSimulator,
+  startStudio,
+  waitFor,
+  waitUntilIdle,
+} from "./harness";
 
 const json = (body: unknown, key: string) => ({
   method: "POST",
@@ -63,18 +63,8 @@ async function sharePageJs(url: string) {
 async function uploadPhoto(
   url: string,
 ): Promise<{ sentBytes: number; seconds: number; originalBytes: number }> {
-  const photo = await sharp({
-    create: {
-      width: 4032,
-      height: 3024,
-      channels: 3,
-      background: { r: 120, g: 140, b: 90 },
-      noise: { type: "gaussian", mean: 128, sigma: 40 },
-    },
-  })
-    .jpeg({ quality: 92 })
-    .toBuffer();
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH });
+  const { buffer: photo } = await phonePhoto();
+  const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
   try {
     const page = await browser.newPage();
     await page.goto(url);
@@ -98,7 +88,7 @@ async function uploadPhoto(
 
 /** Creates tasks with a gallery page open; for each, the delay from the simulator finishing to the page showing its video. */
 async function showLatencies(url: string, simUrl: string, count: number): Promise<number[]> {
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH });
+  const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
   try {
     const page = await browser.newPage();
     await page.goto(url);
@@ -161,16 +151,7 @@ async function memoryAfterTasks(url: string, count: number): Promise<number> {
     }
   };
   await Promise.all(Array.from({ length: 8 }, worker));
-  await waitFor(
-    `${count} tasks to finish`,
-    async () => {
-      const page = (await (
-        await fetch(`${url}/api/generations?state=submitting,queued,running&limit=1`)
-      ).json()) as { tasks: unknown[] };
-      return page.tasks.length === 0 ? true : undefined;
-    },
-    20 * 60_000,
-  );
+  await waitUntilIdle(url, `${count} tasks to finish`, 20 * 60_000);
   return count;
 }
 

@@ -1,10 +1,8 @@
-import fs from "node:fs/promises";
-import os from "node:os";
 import path from "node:path";
 import { eq } from "drizzle-orm";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createSimulatorServer, type SimulatorServer } from "@/lib/simulator";
+import { type SimAndDb, startSimAndDb } from "@/tests/support/sim-and-db";
 import { getDb, openStudioDatabase, schema } from "../db";
 import type { NewTaskRow } from "../db/schema";
 import { resetEnvForTests } from "../env";
@@ -20,34 +18,23 @@ import { newTaskId } from "./ids";
  * relay. Parents are written as rows, so each case sets up exactly the state it is about.
  */
 
-const TOKEN = "lineage-test-token";
-let dir: string;
-let sim: SimulatorServer;
+let env: SimAndDb;
 
 beforeAll(async () => {
-  dir = await fs.mkdtemp(path.join(os.tmpdir(), "luma-lineage-"));
-  sim = await createSimulatorServer({
-    port: 0,
-    host: "127.0.0.1",
-    dataDir: path.join(dir, "sim"),
-    token: TOKEN,
-    pendingMs: 50,
-    processingMs: 100,
-  });
+  env = await startSimAndDb("lineage");
   Object.assign(process.env, {
     LUMA_PROVIDER: "relay",
-    LUMA_BASE_URL: sim.url,
-    LUMA_API_KEY: TOKEN,
-    DATABASE_URL: `pglite:${path.join(dir, "db")}`,
-    MEDIA_DIR: path.join(dir, "media"),
+    LUMA_BASE_URL: env.sim.url,
+    LUMA_API_KEY: env.token,
+    DATABASE_URL: `pglite:${path.join(env.dir, "db")}`,
+    MEDIA_DIR: path.join(env.dir, "media"),
   });
   resetEnvForTests();
 });
 
 afterAll(async () => {
   await (await openStudioDatabase()).close();
-  await sim?.close();
-  await fs.rm(dir, { recursive: true, force: true });
+  await env?.dispose();
 });
 
 async function parentRow(values: Partial<NewTaskRow>): Promise<string> {

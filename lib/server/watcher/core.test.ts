@@ -1,15 +1,11 @@
-import fs from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
 import { eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createProvider, type LumaProvider } from "@/lib/luma";
-import { createSimulatorServer, type SimulatorServer } from "@/lib/simulator";
-import { type OpenDatabase, openDatabase } from "../db/open";
+import type { LumaProvider } from "@/lib/luma";
+import type { SimulatorServer } from "@/lib/simulator";
+import { type SimAndDb, startSimAndDb } from "@/tests/support/sim-and-db";
+import type { OpenDatabase } from "../db/open";
 import { type TaskRow, tasks } from "../db/schema";
 import { createWatcher } from "./core";
-
-const TOKEN = "watcher-test-token";
 
 async function until(check: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -20,37 +16,18 @@ async function until(check: () => Promise<boolean>, timeoutMs = 30_000): Promise
 }
 
 describe("watcher against the simulator", () => {
-  let dir: string;
+  let env: SimAndDb;
   let database: OpenDatabase;
   let sim: SimulatorServer;
   let upstream: LumaProvider;
 
   beforeAll(async () => {
-    dir = await fs.mkdtemp(path.join(os.tmpdir(), "luma-watcher-"));
-    database = await openDatabase({ kind: "pglite", dataDir: path.join(dir, "db") });
-    sim = await createSimulatorServer({
-      port: 0,
-      host: "127.0.0.1",
-      dataDir: path.join(dir, "sim"),
-      token: TOKEN,
-      pendingMs: 50,
-      processingMs: 100,
-      renderScale: 0.25,
-      durationScale: 0.2,
-    });
-    upstream = createProvider({
-      kind: "relay",
-      baseUrl: sim.url,
-      apiKey: TOKEN,
-      retries: 0,
-      timeoutMs: 5_000,
-    });
+    env = await startSimAndDb("watcher", { database: true });
+    database = env.database!;
+    sim = env.sim;
+    upstream = env.relay();
   });
-  afterAll(async () => {
-    await sim?.close();
-    await database?.close();
-    await fs.rm(dir, { recursive: true, force: true });
-  });
+  afterAll(() => env?.dispose());
   beforeEach(async () => {
     await database.db.delete(tasks);
     sim.simulator.setFaults({});

@@ -1,11 +1,9 @@
-import fs from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createProvider, type LumaProvider } from "@/lib/luma";
-import { createSimulatorServer, type SimulatorServer } from "@/lib/simulator";
+import type { LumaProvider } from "@/lib/luma";
+import type { SimulatorServer } from "@/lib/simulator";
 import type { FaultKind } from "@/lib/simulator/faults";
-import { type OpenDatabase, openDatabase } from "../db/open";
+import { type SimAndDb, startSimAndDb } from "@/tests/support/sim-and-db";
+import type { OpenDatabase } from "../db/open";
 import { tasks } from "../db/schema";
 import { createWatcher, type Watcher } from "./core";
 
@@ -15,54 +13,25 @@ import { createWatcher, type Watcher } from "./core";
  * in real time. The simulator's own request counters show when the upstream was asked.
  */
 
-const TOKEN = "watcher-faults-token";
 const TICK_MS = 1_000;
 
 describe("watcher under upstream faults", () => {
-  let dir: string;
+  let env: SimAndDb;
   let database: OpenDatabase;
   let sim: SimulatorServer;
   let upstream: LumaProvider;
 
   beforeAll(async () => {
-    dir = await fs.mkdtemp(path.join(os.tmpdir(), "luma-watcher-faults-"));
-    database = await openDatabase({ kind: "pglite", dataDir: path.join(dir, "db") });
-    sim = await createSimulatorServer({
-      port: 0,
-      host: "127.0.0.1",
-      dataDir: path.join(dir, "sim"),
-      token: TOKEN,
-      pendingMs: 50,
-      processingMs: 100,
-      renderScale: 0.25,
-      durationScale: 0.2,
-    });
-    // No client-side retries: every request the simulator counts is one watcher poll.
-    upstream = createProvider({
-      kind: "relay",
-      baseUrl: sim.url,
-      apiKey: TOKEN,
-      retries: 0,
-      timeoutMs: 5_000,
-    });
+    env = await startSimAndDb("watcher-faults", { database: true });
+    database = env.database!;
+    sim = env.sim;
   });
-  afterAll(async () => {
-    await sim?.close();
-    await database?.close();
-    await fs.rm(dir, { recursive: true, force: true });
-  });
+  afterAll(() => env?.dispose());
   beforeEach(async () => {
     await database.db.delete(tasks);
     sim.simulator.setFaults({});
-    // A fresh client each time: the relay client remembers whether batch queries work. No client-side
-    // retries, so every burst of requests the simulator counts is one watcher poll.
-    upstream = createProvider({
-      kind: "relay",
-      baseUrl: sim.url,
-      apiKey: TOKEN,
-      retries: 0,
-      timeoutMs: 5_000,
-    });
+    // A fresh client each time: the relay client remembers whether batch queries work.
+    upstream = env.relay();
   });
 
   async function submit(prompt: string): Promise<void> {

@@ -25,8 +25,11 @@ test.describe("gallery actions and filters", () => {
       }
       // The word is checked when the render starts, so the fault stays until the clip has failed.
       await expect
-        .poll(async () =>
-          (await request.get(`/api/generations?state=failed&q=scorched%20lagoon%20${run}`)).json(),
+        .poll(
+          async () =>
+            (await request.get(`/api/generations?state=failed&q=scorched%20lagoon%20${run}`)).json(),
+          // It waits its turn in the render queue behind the other three clips.
+          { timeout: 60_000 },
         )
         .toMatchObject({ tasks: [{ state: "failed" }] });
     } finally {

@@ -199,10 +199,9 @@ export function createSimulator(options: SimulatorOptions): Simulator {
     if (!media && !authorized) response = detail(401, "Invalid or missing bearer token");
     else if (rule && !rule.after) response = await applyFault(rule, request, null);
     else {
-      if (media) {
-        taskIds.push(media[1] ?? "");
-        recorder.touch(media[1] ?? "");
-      }
+      // Media downloads are logged with their task but not counted per task: counters.tasks measures
+      // how often a client asked the API about a task (polls), which is what the budgets are about.
+      if (media) taskIds.push(media[1] ?? "");
       response = matched
         ? await answer(matched, request, url, pathname, base, taskIds)
         : await serveMedia(media ?? [], url, request);

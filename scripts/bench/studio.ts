@@ -4,6 +4,7 @@
  * server's memory after watching 1,000 tasks to completion.
  */
 import { chromium } from "@playwright/test";
+import { recordUploadSizes, type UploadSizes } from "../../e2e/fixtures/browser-files";
 import { phonePhoto } from "../../e2e/fixtures/images";
 import { CHROMIUM_ARGS, chromiumPath } from "../../e2e/support/chromium";
 import { firstLoadJsKb } from "./bundle";
@@ -67,11 +68,8 @@ async function uploadPhoto(
   const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
   try {
     const page = await browser.newPage();
+    await recordUploadSizes(page);
     await page.goto(url);
-    let sentBytes = 0;
-    page.on("request", (request) => {
-      if (request.url().endsWith("/api/uploads")) sentBytes = request.postDataBuffer()?.byteLength ?? 0;
-    });
     await page.waitForLoadState("networkidle");
     const started = performance.now();
     // The start zone's own file input, as its picker would fill it.
@@ -80,6 +78,7 @@ async function uploadPhoto(
       .first()
       .setInputFiles({ name: "phone.jpg", mimeType: "image/jpeg", buffer: photo });
     await page.getByText(/phone\.jpg · .*uploaded/).waitFor({ timeout: 60_000 });
+    const sentBytes = await page.evaluate(() => (window as UploadSizes).__uploadBodySizes?.[0] ?? 0);
     return { sentBytes, seconds: (performance.now() - started) / 1000, originalBytes: photo.byteLength };
   } finally {
     await browser.close();

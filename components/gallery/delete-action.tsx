@@ -3,7 +3,7 @@
 import type { InfiniteData } from "@tanstack/react-query";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
-import { z } from "zod";
+import * as z from "zod/mini";
 import { apiFetch } from "@/lib/client/api";
 import { removeTask } from "@/lib/queries/merge";
 import { taskKeys } from "@/lib/queries/tasks";

@@ -1,4 +1,5 @@
-import { z } from "zod";
+import * as z from "zod/mini";
+import type { $ZodType } from "zod/v4/core";
 
 /**
  * The browser's one way to call the studio API: answers are parsed with zod, and `{error}` bodies
@@ -9,10 +10,10 @@ const ErrorBodySchema = z.object({
   error: z.object({
     code: z.string(),
     message: z.string(),
-    fields: z.record(z.string(), z.string()).optional(),
-    taskId: z.string().optional(),
-    retryAfterSeconds: z.number().optional(),
-    suggestion: z.string().optional(),
+    fields: z.optional(z.record(z.string(), z.string())),
+    taskId: z.optional(z.string()),
+    retryAfterSeconds: z.optional(z.number()),
+    suggestion: z.optional(z.string()),
   }),
 });
 
@@ -45,7 +46,7 @@ export function parseJson(text: string): unknown {
 
 /** Builds the error for a non-2xx answer, whether or not its body has the API's error shape. */
 export function apiErrorFrom(status: number, body: unknown, retryAfterHeader?: string | null): ApiError {
-  const parsed = ErrorBodySchema.safeParse(body);
+  const parsed = z.safeParse(ErrorBodySchema, body);
   const headerSeconds = retryAfterHeader ? Number(retryAfterHeader) : Number.NaN;
   const retryAfter = Number.isFinite(headerSeconds) ? headerSeconds : null;
   if (!parsed.success) {
@@ -87,7 +88,7 @@ const DEFAULT_TIMEOUT_MS = 90_000;
 export async function apiFetch<T>(
   path: string,
   init: RequestInit & { timeoutMs?: number },
-  schema: z.ZodType<T>,
+  schema: $ZodType<T>,
 ): Promise<T> {
   const { timeoutMs = DEFAULT_TIMEOUT_MS, signal, ...rest } = init;
   const timeout = AbortSignal.timeout(timeoutMs);
@@ -101,7 +102,7 @@ export async function apiFetch<T>(
   }
   const body = parseJson(await response.text().catch(() => ""));
   if (!response.ok) throw apiErrorFrom(response.status, body, response.headers.get("retry-after"));
-  const parsed = schema.safeParse(body);
+  const parsed = z.safeParse(schema, body);
   if (!parsed.success) {
     throw new ApiError(
       response.status,

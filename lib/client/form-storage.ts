@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import type { ProviderCapabilities } from "@/lib/luma/capabilities";
 
 /**
@@ -18,16 +18,16 @@ export interface CreateSettings {
 const SETTINGS_KEY = "luma-studio:create-settings:v1";
 const DRAFT_KEY = "luma-studio:create-draft:v1";
 
-const StoredSettingsSchema = z
-  .object({
+const StoredSettingsSchema = z.partial(
+  z.object({
     model: z.string(),
     aspectRatio: z.string(),
     resolution: z.string(),
     duration: z.string(),
     expandPrompt: z.boolean(),
     loop: z.boolean(),
-  })
-  .partial();
+  }),
+);
 
 const preferred = (options: readonly string[], wanted: string) =>
   options.includes(wanted) ? wanted : (options[0] ?? "");
@@ -45,7 +45,7 @@ export function defaultSettings(caps: ProviderCapabilities): CreateSettings {
 
 export function reconcileSettings(stored: unknown, caps: ProviderCapabilities): CreateSettings {
   const base = defaultSettings(caps);
-  const parsed = StoredSettingsSchema.safeParse(stored);
+  const parsed = z.safeParse(StoredSettingsSchema, stored);
   if (!parsed.success) return base;
   const saved = parsed.data;
   const pick = (value: string | undefined, options: readonly string[], fallback: string) =>

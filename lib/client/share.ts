@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { type ShareInfo, ShareInfoSchema } from "@/lib/shared/task";
 import { apiFetch } from "./api";
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { ApiError, apiErrorFrom, networkError, parseJson } from "./api";
 
 /** Keyframe upload over XMLHttpRequest: fetch cannot report upload progress. */
@@ -36,7 +36,7 @@ export function uploadImage(body: Blob, type: string, options: UploadOptions = {
       if (xhr.status < 200 || xhr.status >= 300) {
         return reject(apiErrorFrom(xhr.status, answer, xhr.getResponseHeader("retry-after")));
       }
-      const parsed = UploadAnswerSchema.safeParse(answer);
+      const parsed = z.safeParse(UploadAnswerSchema, answer);
       if (!parsed.success) {
         return reject(new ApiError(xhr.status, "unexpected_answer", "The upload answer could not be read."));
       }

@@ -1,5 +1,5 @@
 import { type InfiniteData, infiniteQueryOptions, queryOptions } from "@tanstack/react-query";
-import { z } from "zod";
+import { apiFetch } from "@/lib/client/api";
 import {
   isTerminalState,
   type Task,
@@ -34,30 +34,6 @@ export const ACTIVE_REFRESH_MS = 2_000;
 /** With nothing running, the gallery still checks for clips made elsewhere this often. */
 export const IDLE_REFRESH_MS = 30_000;
 
-const ErrorBodySchema = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
-
-export class TaskFetchError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-async function getJson<T>(url: string, schema: z.ZodType<T>, signal?: AbortSignal): Promise<T> {
-  const response = await fetch(url, { signal, headers: { accept: "application/json" } });
-  const body: unknown = await response.json().catch(() => null);
-  if (!response.ok) {
-    const parsed = ErrorBodySchema.safeParse(body);
-    throw new TaskFetchError(
-      response.status,
-      parsed.success ? parsed.data.error.message : `HTTP ${response.status}`,
-    );
-  }
-  return schema.parse(body);
-}
-
 export function fetchTaskPage(
   filters: GalleryFilters,
   cursor: string | null,
@@ -65,7 +41,7 @@ export function fetchTaskPage(
 ): Promise<TaskPage> {
   const params = new URLSearchParams({ limit: String(GALLERY_PAGE_SIZE), ...filterParams(filters) });
   if (cursor) params.set("cursor", cursor);
-  return getJson(`/api/generations?${params}`, TaskPageSchema, signal);
+  return apiFetch(`/api/generations?${params}`, { signal }, TaskPageSchema);
 }
 
 /**
@@ -103,7 +79,7 @@ export function taskChangesOptions() {
     queryFn: async ({ client, signal }): Promise<TaskChanges> => {
       const previous = client.getQueryData<TaskChanges>(taskKeys.changes());
       const params = previous ? `?${new URLSearchParams({ since: previous.cursor })}` : "";
-      const changes = await getJson(`/api/generations/changes${params}`, TaskChangesSchema, signal);
+      const changes = await apiFetch(`/api/generations/changes${params}`, { signal }, TaskChangesSchema);
       if (changes.truncated) {
         await client.invalidateQueries({ queryKey: taskKeys.lists() });
       } else {
@@ -122,6 +98,6 @@ export function taskChangesOptions() {
 export function taskQueryOptions(id: string) {
   return queryOptions({
     queryKey: taskKeys.detail(id),
-    queryFn: ({ signal }) => getJson(`/api/generations/${encodeURIComponent(id)}`, TaskSchema, signal),
+    queryFn: ({ signal }) => apiFetch(`/api/generations/${encodeURIComponent(id)}`, { signal }, TaskSchema),
   });
 }

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { TaskSchema } from "./task";
 
 /**
@@ -7,7 +7,7 @@ import { TaskSchema } from "./task";
  */
 export const FamilyMemberSchema = z.object({
   /** 0 for the original, 1 for its extensions, 2 for extensions of those, … */
-  depth: z.number().int().nonnegative(),
+  depth: z.number().check(z.int(), z.nonnegative()),
   task: TaskSchema,
 });
 export type FamilyMember = z.infer<typeof FamilyMemberSchema>;

@@ -1,48 +1,55 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import type { ProviderCapabilities } from "@/lib/luma/capabilities";
 
 /**
  * What the browser sends to create or extend a clip. Shared by the form (to validate before sending)
  * and the route handlers (to validate again). Limits that depend on the provider are checked by
- * `capabilityProblems()` against the configured provider's capabilities.
+ * `capabilityProblems()` against the configured provider's capabilities. Written with `zod/mini`, which
+ * the browser can afford to ship.
  */
 
 export const PROMPT_MAX = 5000;
 
 export const KeyframeInputSchema = z.union([
-  z.object({ uploadId: z.string().min(1).max(64) }),
-  z.object({ url: z.url({ protocol: /^https?$/, error: "must be an http(s) image URL" }).max(2048) }),
+  z.object({ uploadId: z.string().check(z.minLength(1), z.maxLength(64)) }),
+  z.object({
+    url: z.url({ protocol: /^https?$/, error: "must be an http(s) image URL" }).check(z.maxLength(2048)),
+  }),
 ]);
 export type KeyframeInput = z.infer<typeof KeyframeInputSchema>;
 
 const promptField = z
   .string({ error: "is required" })
-  .trim()
-  .min(1, { error: "is required: describe the clip you want" })
-  .max(PROMPT_MAX, { error: `must be at most ${PROMPT_MAX} characters` });
+  .check(
+    z.trim(),
+    z.minLength(1, { error: "is required: describe the clip you want" }),
+    z.maxLength(PROMPT_MAX, { error: `must be at most ${PROMPT_MAX} characters` }),
+  );
+
+const shortText = (max: number) => z.optional(z.string().check(z.maxLength(max)));
 
 export const CreateGenerationSchema = z.object({
   prompt: promptField,
-  expandPrompt: z.boolean().default(false),
-  loop: z.boolean().default(false),
-  aspectRatio: z.string().max(16).optional(),
-  model: z.string().max(64).optional(),
-  resolution: z.string().max(16).optional(),
-  duration: z.string().max(16).optional(),
-  startFrame: KeyframeInputSchema.nullish(),
-  endFrame: KeyframeInputSchema.nullish(),
+  expandPrompt: z._default(z.boolean(), false),
+  loop: z._default(z.boolean(), false),
+  aspectRatio: shortText(16),
+  model: shortText(64),
+  resolution: shortText(16),
+  duration: shortText(16),
+  startFrame: z.nullish(KeyframeInputSchema),
+  endFrame: z.nullish(KeyframeInputSchema),
 });
 export type CreateGenerationInput = z.infer<typeof CreateGenerationSchema>;
 
 export const ExtendGenerationSchema = z.object({
   prompt: promptField,
-  expandPrompt: z.boolean().default(false),
-  endFrame: KeyframeInputSchema.nullish(),
+  expandPrompt: z._default(z.boolean(), false),
+  endFrame: z.nullish(KeyframeInputSchema),
 });
 export type ExtendGenerationInput = z.infer<typeof ExtendGenerationSchema>;
 
 /** "Continue from last frame": a new clip whose start keyframe is the parent's last frame. */
-export const ContinueGenerationSchema = CreateGenerationSchema.omit({ startFrame: true });
+export const ContinueGenerationSchema = z.omit(CreateGenerationSchema, { startFrame: true });
 export type ContinueGenerationInput = z.infer<typeof ContinueGenerationSchema>;
 
 function oneOf(

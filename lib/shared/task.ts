@@ -1,9 +1,12 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 
 /**
  * The task as the studio's API shows it: one schema shared by the route handlers (which build it) and
  * the browser (which parses it). It never carries secrets (hook secret, idempotency key, lease).
+ * Written with `zod/mini` because the browser ships it: classic zod costs tens of KB of first-load JS.
  */
+
+const int = () => z.number().check(z.int());
 
 export const TASK_STATES = ["submitting", "queued", "running", "completed", "failed"] as const;
 export type TaskState = (typeof TASK_STATES)[number];
@@ -16,8 +19,8 @@ export function isTerminalState(state: TaskState): boolean {
 
 const MediaSchema = z.object({
   url: z.string(),
-  width: z.number().int().nullable(),
-  height: z.number().int().nullable(),
+  width: z.nullable(int()),
+  height: z.nullable(int()),
 });
 
 /** A clip's live public link, for its creator: where it is, whether it shows the prompt, how often it was seen. */
@@ -26,59 +29,61 @@ export const ShareInfoSchema = z.object({
   /** Absolute when PUBLIC_BASE_URL is set, else a path on the studio's own origin. */
   url: z.string(),
   showPrompt: z.boolean(),
-  views: z.number().int(),
+  views: int(),
   createdAt: z.string(),
 });
 export type ShareInfo = z.infer<typeof ShareInfoSchema>;
 /** A keyframe as the task used it; `uploadId` lets "Retry" send the same stored image again. */
-const KeyframeRefSchema = z.object({ url: z.string(), uploadId: z.string().nullish() });
+const KeyframeRefSchema = z.object({ url: z.string(), uploadId: z.nullish(z.string()) });
 
 export const TaskSchema = z.object({
   id: z.string(),
   kind: z.enum(["generate", "extend"]),
-  parentId: z.string().nullable(),
+  parentId: z.nullable(z.string()),
   /** The parent's prompt, for "Extended from …" without loading the parent. */
-  parentPrompt: z.string().nullable(),
+  parentPrompt: z.nullable(z.string()),
   /** How many direct extensions this clip has. */
-  extensionCount: z.number().int().nonnegative(),
+  extensionCount: int().check(z.nonnegative()),
   provider: z.string(),
-  upstreamId: z.string().nullable(),
+  upstreamId: z.nullable(z.string()),
   prompt: z.string(),
   expandPrompt: z.boolean(),
   loop: z.boolean(),
-  aspectRatio: z.string().nullable(),
-  model: z.string().nullable(),
-  resolution: z.string().nullable(),
-  duration: z.string().nullable(),
-  startImage: KeyframeRefSchema.nullable(),
-  endImage: KeyframeRefSchema.nullable(),
+  aspectRatio: z.nullable(z.string()),
+  model: z.nullable(z.string()),
+  resolution: z.nullable(z.string()),
+  duration: z.nullable(z.string()),
+  startImage: z.nullable(KeyframeRefSchema),
+  endImage: z.nullable(KeyframeRefSchema),
   state: z.enum(TASK_STATES),
   stalled: z.boolean(),
-  upstreamState: z.string().nullable(),
-  failureReason: z.string().nullable(),
-  errorCode: z.string().nullable(),
-  estimateWaitSeconds: z.number().nullable(),
-  video: MediaSchema.extend({
-    durationSeconds: z.number().nullable(),
-    /** True once the studio serves its own copy; the provider's links expire. */
-    stored: z.boolean(),
-    /** Hex SHA-256 of the stored copy, for callers that check what they downloaded. */
-    sha256: z.string().nullable().optional(),
-  }).nullable(),
-  thumbnail: z.object({ url: z.string() }).nullable(),
-  lastFrame: z.object({ url: z.string() }).nullable(),
+  upstreamState: z.nullable(z.string()),
+  failureReason: z.nullable(z.string()),
+  errorCode: z.nullable(z.string()),
+  estimateWaitSeconds: z.nullable(z.number()),
+  video: z.nullable(
+    z.extend(MediaSchema, {
+      durationSeconds: z.nullable(z.number()),
+      /** True once the studio serves its own copy; the provider's links expire. */
+      stored: z.boolean(),
+      /** Hex SHA-256 of the stored copy, for callers that check what they downloaded. */
+      sha256: z.optional(z.nullable(z.string())),
+    }),
+  ),
+  thumbnail: z.nullable(z.object({ url: z.string() })),
+  lastFrame: z.nullable(z.object({ url: z.string() })),
   /** Null when not shared; optional so older answers and test fixtures stay valid. */
-  share: ShareInfoSchema.nullable().optional(),
+  share: z.optional(z.nullable(ShareInfoSchema)),
   createdAt: z.string(),
   updatedAt: z.string(),
-  completedAt: z.string().nullable(),
+  completedAt: z.nullable(z.string()),
 });
 
 export type Task = z.infer<typeof TaskSchema>;
 
 export const TaskPageSchema = z.object({
   tasks: z.array(TaskSchema),
-  nextCursor: z.string().nullable(),
+  nextCursor: z.nullable(z.string()),
 });
 export type TaskPage = z.infer<typeof TaskPageSchema>;
 

@@ -1,5 +1,5 @@
 import "server-only";
-import type { z } from "zod";
+import { z } from "zod";
 import { log } from "../log";
 import { AppError, type ErrorBody, isAppError } from "./errors";
 
@@ -8,8 +8,9 @@ import { AppError, type ErrorBody, isAppError } from "./errors";
  * the handler, and maps every error to `{error: {code, message}}` with the right status.
  */
 
-type Schema = z.ZodType;
-type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
+// Classic or mini zod: shared schemas are written with zod/mini because the browser ships them too.
+type Schema = z.core.$ZodType;
+type Out<S> = S extends z.core.$ZodType ? z.output<S> : undefined;
 
 interface RouteSpec<
   P extends Schema | undefined,
@@ -60,7 +61,7 @@ async function readJson(request: Request): Promise<unknown> {
 }
 
 function parseWith<S extends Schema>(schema: S, value: unknown, where: string): z.output<S> {
-  const result = schema.safeParse(value);
+  const result = z.safeParse(schema, value);
   if (!result.success) throw validationError(where, result.error);
   return result.data;
 }

@@ -28,8 +28,10 @@ let retries = 0;
 const stopAt = Date.now() + RUN_MS;
 
 async function createUntilAnswered(i: number) {
-  const prompt = `crash run ${i} ${Date.now().toString(36)}`;
-  const key = `crash-${i}-${prompt}`;
+  // Keys are visible ASCII without spaces, as the API requires.
+  const stamp = Date.now().toString(36);
+  const prompt = `crash run ${i} ${stamp}`;
+  const key = `crash-${i}-${stamp}`;
   for (let attempt = 0; attempt < 60; attempt++) {
     const response = await fetch(`http://127.0.0.1:${PORT}/api/generations`, {
       method: "POST",

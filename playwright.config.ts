@@ -27,7 +27,8 @@ export default defineConfig({
   workers: 1,
   forbidOnly: !!process.env.CI,
   retries: 0,
-  timeout: 60_000,
+  // Generous: several specs start extra studios and render real video on a 2-core machine.
+  timeout: 150_000,
   expect: { timeout: 15_000 },
   reporter: [["list"], ["json", { outputFile: ".tmp/playwright.json" }]],
   outputDir: "test-results",

@@ -85,7 +85,7 @@ test.describe("server process", () => {
             ((await (await fetch(`${studio.url}/api/generations/${task.id}`)).json()) as { state: string })
               .state,
           {
-            timeout: 60_000,
+            timeout: 120_000,
           },
         )
         .toBe("completed");

@@ -13,6 +13,7 @@ const ErrorBodySchema = z.object({
     taskId: z.string().optional(),
     retryAfterSeconds: z.number().optional(),
     suggestion: z.string().optional(),
+    upstream: z.string().optional(),
   }),
 });
 
@@ -29,6 +30,8 @@ export class ApiError extends Error {
     readonly retryAfterSeconds: number | null = null,
     /** A next step the server suggests, e.g. "continue_from_last_frame". */
     readonly suggestion: string | null = null,
+    /** The upstream's own words, when the failure came from it. */
+    readonly upstream: string | null = null,
   ) {
     super(message);
     this.name = "ApiError";
@@ -58,7 +61,7 @@ export function apiErrorFrom(status: number, body: unknown, retryAfterHeader?: s
       retryAfter,
     );
   }
-  const { code, message, fields, taskId, retryAfterSeconds, suggestion } = parsed.data.error;
+  const { code, message, fields, taskId, retryAfterSeconds, suggestion, upstream } = parsed.data.error;
   return new ApiError(
     status,
     code,
@@ -67,6 +70,7 @@ export function apiErrorFrom(status: number, body: unknown, retryAfterHeader?: s
     taskId ?? null,
     retryAfterSeconds ?? retryAfter,
     suggestion ?? null,
+    upstream ?? null,
   );
 }
 

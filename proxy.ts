@@ -41,7 +41,7 @@ function refused(request: NextRequest): NextResponse {
     );
   }
   const target = new URL("/sign-in", request.url);
-  if (pathname !== "/") target.searchParams.set("next", `${pathname}${search}`);
+  if (pathname !== "/" || search) target.searchParams.set("next", `${pathname}${search}`);
   return NextResponse.redirect(target, 303);
 }
 

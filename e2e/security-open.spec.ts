@@ -78,7 +78,9 @@ test("the open studio on loopback shows no warning; a visit through another addr
   await expect(page.getByRole("note", { name: "Security warning" })).toHaveCount(0);
   // The same server reached by a name others could use: the Host header says so.
   await page.route(`${baseURL}/`, async (route) =>
-    route.fulfill({ response: await page.request.get(baseURL!, { headers: { host: "studio.example.net" } }) }),
+    route.fulfill({
+      response: await page.request.get(baseURL!, { headers: { host: "studio.example.net" } }),
+    }),
   );
   await page.goto("/");
   const warning = page.getByRole("note", { name: "Security warning" });

@@ -33,7 +33,9 @@ export function simulatorBaseUrl(): string {
  * passcode is set); nothing for any other address, so the token never leaves the machine.
  */
 export function simulatorAuthFor(url: string): Record<string, string> {
-  if (!simulatorEnabled() || !url.startsWith(`${simulatorBaseUrl()}/`)) return {};
+  // browserUrl() turns exactly our own loopback simulator links (localhost or 127.0.0.1) into paths.
+  if (!simulatorEnabled() || url.startsWith("/") || !browserUrl(url).startsWith(`${SIMULATOR_MOUNT}/`))
+    return {};
   return { authorization: `Bearer ${simulatorToken()}` };
 }
 

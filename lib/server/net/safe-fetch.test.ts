@@ -15,7 +15,8 @@ beforeAll(async () => {
   server = http.createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://x");
     if (url.pathname === "/image.png") return res.writeHead(200, { "content-type": "image/png" }).end(PNG);
-    if (url.pathname === "/to") return res.writeHead(302, { location: url.searchParams.get("url") ?? "/" }).end();
+    if (url.pathname === "/to")
+      return res.writeHead(302, { location: url.searchParams.get("url") ?? "/" }).end();
     if (url.pathname === "/big") {
       res.writeHead(200, { "content-type": "image/png" });
       res.write(Buffer.alloc(600_000));

@@ -14,7 +14,9 @@ const post = (headers: Record<string, string>, body: string | null = "{}") =>
 describe("CSRF: Origin of state-changing requests", () => {
   it("accepts the studio's own origin and PUBLIC_BASE_URL's", () => {
     expect(checkOrigin(post({ origin: "http://studio.local:3000" }), null)).toBeNull();
-    expect(checkOrigin(post({ origin: "https://studio.example.com" }), "https://studio.example.com")).toBeNull();
+    expect(
+      checkOrigin(post({ origin: "https://studio.example.com" }), "https://studio.example.com"),
+    ).toBeNull();
   });
 
   it("refuses another site's origin, and any cross-site fetch metadata", () => {
@@ -28,7 +30,9 @@ describe("CSRF: Origin of state-changing requests", () => {
   });
 
   it("does not check reads", () => {
-    const get = new Request("http://localhost/api/generations", { headers: { origin: "https://evil.example" } });
+    const get = new Request("http://localhost/api/generations", {
+      headers: { origin: "https://evil.example" },
+    });
     expect(checkOrigin(get, null)).toBeNull();
   });
 });
@@ -114,7 +118,9 @@ describe("CSP", () => {
     expect(policy).not.toContain("unsafe-eval");
     expect(policy).toContain("frame-ancestors 'none'");
     expect(policy).toContain("media-src 'self' blob:;");
-    expect(pagePolicy({ nonce: "abc", simulator: false, dev: false })).toContain("media-src 'self' blob: https:");
+    expect(pagePolicy({ nonce: "abc", simulator: false, dev: false })).toContain(
+      "media-src 'self' blob: https:",
+    );
   });
 
   it("the share page may be framed only as configured", () => {

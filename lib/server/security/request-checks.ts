@@ -38,7 +38,8 @@ export function checkOrigin(request: Request, publicBaseUrl: string | null): Che
 function hasBody(request: Request): boolean {
   const length = request.headers.get("content-length");
   if (length !== null) return Number(length) > 0;
-  return request.headers.has("transfer-encoding") || request.body !== null;
+  // Not `request.body`: Next hands every POST/DELETE a (possibly empty) stream.
+  return request.headers.has("transfer-encoding");
 }
 
 /** A body that is not JSON, multipart or an image is refused: HTML forms cannot send JSON cross-site. */

@@ -19,6 +19,8 @@ export const e2eServerEnv = {
   SIMULATOR_TOKEN: "e2e-simulator-token",
   LUMA_PROVIDER: "simulator",
   NEXT_TELEMETRY_DISABLED: "1",
+  // The suite starts clips faster than a person would, all from 127.0.0.1; security.spec.ts tests the limit.
+  SUBMIT_RATE_LIMIT: "1000",
 };
 
 export default defineConfig({

@@ -1,9 +1,12 @@
 import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
+import { headers } from "next/headers";
 import { connection } from "next/server";
 import { CreateSection } from "@/components/create-section";
 import { Gallery } from "@/components/gallery/gallery";
+import { OpenStudioWarning } from "@/components/security/open-studio-warning";
 import { StudioHeader } from "@/components/studio-header";
 import { GALLERY_PAGE_SIZE, galleryQueryOptions } from "@/lib/queries/tasks";
+import { openStudioExposed } from "@/lib/server/security/exposure";
 import { studioInfo } from "@/lib/server/studio-info";
 import { listTasks } from "@/lib/server/tasks/queries";
 import { provider } from "@/lib/server/upstream";
@@ -20,6 +23,7 @@ export default async function StudioPage() {
   return (
     <>
       <StudioHeader provider={info.provider} />
+      {openStudioExposed((await headers()).get("host")) ? <OpenStudioWarning /> : null}
       <main
         id="main"
         className="mx-auto grid w-full max-w-7xl gap-6 px-4 py-6 sm:px-6 lg:grid-cols-[minmax(0,30rem)_minmax(0,1fr)] lg:items-start"

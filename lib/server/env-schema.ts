@@ -53,6 +53,8 @@ const intInRange = (name: string, min: number, max: number, fallback: number) =>
       .default(fallback),
   );
 
+export type ShareEmbed = { kind: "none" } | { kind: "any" } | { kind: "origins"; origins: string[] };
+
 const RawEnvSchema = z.object({
   LUMA_PROVIDER: z.preprocess(
     emptyToUndefined,
@@ -85,6 +87,36 @@ const RawEnvSchema = z.object({
   ),
   PUBLIC_BASE_URL: httpUrl("PUBLIC_BASE_URL"),
   PORT: intInRange("PORT", 1, 65535, 3000),
+  STUDIO_PASSCODE: z.preprocess(
+    emptyToUndefined,
+    z.string().min(8, { error: "STUDIO_PASSCODE must be at least 8 characters" }).optional(),
+  ),
+  SESSION_SECRET: z.preprocess(
+    emptyToUndefined,
+    z.string().min(32, { error: "SESSION_SECRET must be at least 32 characters" }).optional(),
+  ),
+  SUBMIT_RATE_LIMIT: intInRange("SUBMIT_RATE_LIMIT", 1, 100_000, 20),
+  SHARE_EMBED: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .default("false")
+      .transform((value, ctx): ShareEmbed => {
+        if (value === "false" || value === "0") return { kind: "none" };
+        if (value === "true" || value === "1") return { kind: "any" };
+        const origins = value.split(/[\s,]+/).filter(Boolean);
+        if (origins.every((origin) => /^https?:\/\/[A-Za-z0-9.-]+(:\d+)?$/.test(origin)))
+          return { kind: "origins", origins };
+        ctx.addIssue({
+          code: "custom",
+          message: "SHARE_EMBED must be true, false, or a list of origins like https://blog.example.com",
+        });
+        return z.NEVER;
+      }),
+  ),
+  // The address `next start -H` was given, when the launcher exports it; a host name (not an IP) is ignored.
+  HOST: optionalString,
+  HOSTNAME: optionalString,
   WATCHER_ENABLED: z.preprocess(
     emptyToUndefined,
     z
@@ -132,6 +164,13 @@ const EnvSchema = RawEnvSchema.transform((raw, ctx) => {
     publicBaseUrl: raw.PUBLIC_BASE_URL ?? null,
     port: raw.PORT,
     watcher: { enabled: raw.WATCHER_ENABLED },
+    security: {
+      passcode: raw.STUDIO_PASSCODE ?? null,
+      sessionSecret: raw.SESSION_SECRET ?? null,
+      submitsPerMinute: raw.SUBMIT_RATE_LIMIT,
+      shareEmbed: raw.SHARE_EMBED,
+      bindHost: raw.HOST ?? raw.HOSTNAME ?? null,
+    },
   };
 });
 

@@ -3,7 +3,8 @@ import { env } from "./env";
 
 /**
  * Structured one-line JSON logs. Secrets never reach a log line: every string is scrubbed of the
- * configured API key, and errors are reduced to their name and message (no `cause` chains that could
+ * configured API key, passcode, session secret and simulator token, of Authorization and Cookie header
+ * values and of any `passcode` field, and errors are reduced to their name and message (no `cause` chains that could
  * hold a request with an Authorization header).
  */
 
@@ -11,8 +12,14 @@ type Level = "debug" | "info" | "warn" | "error";
 
 function secrets(): string[] {
   try {
-    const upstream = env().upstream;
-    return "apiKey" in upstream && upstream.apiKey.length >= 4 ? [upstream.apiKey] : [];
+    const { upstream, security, simulator } = env();
+    const all = [
+      "apiKey" in upstream ? upstream.apiKey : null,
+      security.passcode,
+      security.sessionSecret,
+      simulator.token,
+    ];
+    return all.filter((value): value is string => value !== null && value.length >= 4);
   } catch {
     return [];
   }
@@ -21,7 +28,10 @@ function secrets(): string[] {
 export function scrub(text: string, extra: string[] = []): string {
   let out = text;
   for (const secret of [...secrets(), ...extra]) out = out.split(secret).join("[redacted]");
-  return out.replace(/(authorization["']?\s*[:=]\s*["']?)(bearer\s+)?[^\s"',}]+/gi, "$1[redacted]");
+  return out
+    .replace(/(authorization["']?\s*[:=]\s*["']?)(bearer\s+)?[^\s"',}]+/gi, "$1[redacted]")
+    .replace(/((?:set-)?cookie["']?\s*[:=]\s*["']?)[^"'}\n]+/gi, "$1[redacted]")
+    .replace(/(passcode["']?\s*[:=]\s*["']?)[^\s"',}]+/gi, "$1[redacted]");
 }
 
 function loggable(value: unknown): unknown {

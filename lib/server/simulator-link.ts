@@ -29,6 +29,17 @@ export function simulatorBaseUrl(): string {
 }
 
 /**
+ * The bearer token for a link into our own simulator (its media needs a session or the token when a
+ * passcode is set); nothing for any other address, so the token never leaves the machine.
+ */
+export function simulatorAuthFor(url: string): Record<string, string> {
+  // browserUrl() turns exactly our own loopback simulator links (localhost or 127.0.0.1) into paths.
+  if (!simulatorEnabled() || url.startsWith("/") || !browserUrl(url).startsWith(`${SIMULATOR_MOUNT}/`))
+    return {};
+  return { authorization: `Bearer ${simulatorToken()}` };
+}
+
+/**
  * Simulator links point at the loopback address the server used (Next may report it as localhost or
  * 127.0.0.1); a browser elsewhere needs them relative to the studio instead.
  */

@@ -1,7 +1,15 @@
 import { z } from "zod";
 import { FAILURE_REASONS } from "./types";
 
-export const FAULT_KINDS = ["http500", "http502", "http429", "hang", "malformedJson", "error200"] as const;
+export const FAULT_KINDS = [
+  "http400",
+  "http500",
+  "http502",
+  "http429",
+  "hang",
+  "malformedJson",
+  "error200",
+] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
 const ruleSchema = z.object({
@@ -13,6 +21,8 @@ const ruleSchema = z.object({
   /** Route name ("relay.create") or family ("relay"); without it every API route matches (not media). */
   route: z.string().optional(),
   retryAfter: z.number().int().min(0).default(2),
+  /** http400: the refusal's `detail`, as a relay words a request it will not take. */
+  detail: z.string().default("Bad Request"),
   /** Let the request take effect first (a task is created) and answer with the fault afterwards. */
   after: z.boolean().default(false),
 });
@@ -91,6 +101,8 @@ export const NOT_FOUND_PAGE = `<!DOCTYPE html>
 export async function faultResponse(rule: FaultRule, real: Response | null): Promise<Response> {
   const json = { "content-type": "application/json" };
   switch (rule.kind) {
+    case "http400":
+      return new Response(JSON.stringify({ detail: rule.detail }), { status: 400, headers: json });
     case "http500":
       return new Response(JSON.stringify({ detail: "Internal Server Error" }), {
         status: 500,

@@ -84,6 +84,8 @@ export async function startStudio(options: {
         PORT: String(options.port),
         DATABASE_URL: `pglite:${dataDir}/db`,
         MEDIA_DIR: `${dataDir}/media`,
+        // The load runs start far more clips per minute than one creator may.
+        SUBMIT_RATE_LIMIT: "100000",
         ...upstream,
         ...options.env,
       },

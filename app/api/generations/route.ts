@@ -14,6 +14,6 @@ export const GET = route({ query: ListQuerySchema }, async ({ query }) =>
   }),
 );
 
-export const POST = route({ body: CreateGenerationSchema }, async ({ request, body }) =>
+export const POST = route({ body: CreateGenerationSchema, submits: true }, async ({ request, body }) =>
   submitted(await createGeneration(body, idempotencyKeyOf(request))),
 );

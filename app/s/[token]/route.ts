@@ -9,7 +9,7 @@ import { answerSharePage } from "@/lib/server/share/page";
  */
 const ParamsSchema = z.object({ token: z.string() });
 
-export const GET = route({ params: ParamsSchema }, async ({ params, request }) =>
+export const GET = route({ params: ParamsSchema, access: "public" }, async ({ params, request }) =>
   answerSharePage(params.token, request),
 );
 export const HEAD = GET;

@@ -1,11 +1,13 @@
 import "server-only";
 import { z } from "zod";
 import { log } from "../log";
+import { type Access, assertAccess, assertSameOriginJson, assertSubmitAllowed } from "../security/guards";
 import { AppError, type ErrorBody, isAppError } from "./errors";
 
 /**
- * The one wrapper every route handler goes through: it parses params, query and body with zod, calls
- * the handler, and maps every error to `{error: {code, message}}` with the right status.
+ * The one wrapper every route handler goes through: it checks the session (unless the route is public),
+ * the Origin and body type of state-changing requests (CSRF), the submit rate limit, parses params, query
+ * and body with zod, calls the handler, and maps every error to `{error: {code, message}}`.
  */
 
 // Classic or mini zod: shared schemas are written with zod/mini because the browser ships them too.
@@ -20,6 +22,12 @@ interface RouteSpec<
   params?: P;
   query?: Q;
   body?: B;
+  /** `public` only for health, share pages and media, and the webhook receiver; default: studio users. */
+  access?: Access;
+  /** The webhook receiver takes posts from the upstream's servers, in any content type. */
+  foreignPosts?: boolean;
+  /** Counts against SUBMIT_RATE_LIMIT: create, extend, continue. */
+  submits?: boolean;
 }
 
 interface HandlerInput<P, Q, B> {
@@ -94,11 +102,14 @@ export function route<
   return async (request: Request, context?: RouteContext): Promise<Response> => {
     const requestId = crypto.randomUUID();
     try {
+      assertAccess(request, spec.access ?? "studio");
+      if (!spec.foreignPosts) assertSameOriginJson(request);
       const params = spec.params ? parseWith(spec.params, await context?.params, "path") : undefined;
       const query = spec.query
         ? parseWith(spec.query, Object.fromEntries(new URL(request.url).searchParams), "query")
         : undefined;
       const body = spec.body ? parseWith(spec.body, await readJson(request), "body") : undefined;
+      if (spec.submits) assertSubmitAllowed(request);
       const result = await handler({
         request,
         params: params as Out<P>,

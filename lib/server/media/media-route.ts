@@ -2,17 +2,19 @@ import "server-only";
 import type { TaskRow } from "../db/schema";
 import { AppError } from "../http/errors";
 import { serveStored } from "../media-serve";
+import { passcodeRequired } from "../security/session";
 import { resolveShare } from "../share/links";
 import { browserUrl } from "../simulator-link";
-import { assertStudioAccess } from "./access";
+import { assertStudioAccess, KEYFRAME_MEDIA_PREFIX, validKeyframeSignature } from "./access";
 import { attachmentDisposition, downloadName } from "./filename";
 import { SHARE_MEDIA_PREFIX } from "./keys";
-import { mirrorSoon } from "./mirroring";
+import { mirrorNow, mirrorSoon } from "./mirroring";
 
 /**
  * `GET /api/media/…`. Two kinds of path:
  * - `share/{token}/video.mp4|poster.jpg`: public, answered only while the token's link is live; the key
  *   comes from the link's own task, so a share path can never reach another clip's media.
+ * - `keyframe/{signature}/uploads/…`: an upload, for the upstream to fetch without a session (keyframes.ts).
  * - anything else is a storage key (`uploads/…`, `clips/{taskId}/…`): studio users only.
  */
 
@@ -37,7 +39,12 @@ function sourceOf(task: TaskRow, file: ShareFile): { key: string | null; upstrea
 async function serveShared(token: string, file: string, request: Request, download: boolean) {
   const shared = await resolveShare(token);
   if (!shared || !(SHARE_FILES as readonly string[]).includes(file)) throw notFound();
-  const { key, upstream } = sourceOf(shared.task, file as ShareFile);
+  let { key, upstream } = sourceOf(shared.task, file as ShareFile);
+  // The built-in simulator's links need a studio session when a passcode is set; copy first instead.
+  if (!key && upstream && browserUrl(upstream).startsWith("/") && passcodeRequired()) {
+    const copied = await mirrorNow(shared.task.id);
+    if (copied) ({ key, upstream } = sourceOf(copied, file as ShareFile));
+  }
   if (key) {
     const disposition =
       download && file === "video.mp4"
@@ -64,6 +71,11 @@ export async function answerMedia(
   if (segments[0] === SHARE_MEDIA_PREFIX) {
     if (segments.length !== 3) throw notFound();
     return serveShared(segments[1]!, segments[2]!, request, download);
+  }
+  if (segments[0] === KEYFRAME_MEDIA_PREFIX) {
+    const key = segments.slice(2).join("/");
+    if (!validKeyframeSignature(segments[1] ?? "", key)) throw notFound();
+    return serveStored(key, request);
   }
   await assertStudioAccess(request);
   return serveStored(segments.join("/"), request);

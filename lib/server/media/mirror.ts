@@ -40,6 +40,8 @@ export interface MirrorDeps {
   providerName: string;
   settings?: Partial<Record<keyof typeof MIRROR, number>>;
   fetch?: typeof globalThis.fetch;
+  /** Headers for one media link: the built-in simulator's bearer for its own links, else none. */
+  authFor?: (url: string) => Record<string, string>;
   random?: () => number;
   onError?: (info: { taskId: string; piece: string; message: string; attempts: number }) => void;
 }
@@ -124,6 +126,7 @@ export function createMirror(deps: MirrorDeps): Mirror {
       maxBytes: video ? settings.videoMaxBytes : settings.imageMaxBytes,
       timeoutMs: video ? settings.videoTimeoutMs : settings.imageTimeoutMs,
       fetch: deps.fetch,
+      headers: deps.authFor?.(url),
     });
     const key = `${clipKeyBase(taskId, piece)}.${media.format}`;
     const stored = await storage.put(key, media.body, {

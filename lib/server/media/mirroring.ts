@@ -2,6 +2,7 @@ import "server-only";
 import { getDb } from "../db";
 import type { TaskRow } from "../db/schema";
 import { log } from "../log";
+import { simulatorAuthFor } from "../simulator-link";
 import { mediaStorage } from "../storage";
 import { provider, providerName } from "../upstream";
 import { createMirror, MIRROR, type Mirror } from "./mirror";
@@ -20,6 +21,7 @@ function mirror(): Promise<Mirror> {
       storage: mediaStorage(),
       upstream: provider(),
       providerName: providerName(),
+      authFor: simulatorAuthFor,
       onError: (info) => log.warn("media copy failed", info),
     }),
   );

@@ -28,6 +28,7 @@ export interface MediaFetchOptions {
   maxBytes: number;
   timeoutMs: number;
   fetch?: typeof globalThis.fetch;
+  headers?: Record<string, string>;
   signal?: AbortSignal;
 }
 
@@ -81,7 +82,7 @@ export async function fetchUpstreamMedia(raw: string, options: MediaFetchOptions
   const signal = options.signal ? AbortSignal.any([options.signal, deadline]) : deadline;
   let response: Response;
   try {
-    response = await (options.fetch ?? fetch)(url, { signal, redirect: "follow" });
+    response = await (options.fetch ?? fetch)(url, { signal, redirect: "follow", headers: options.headers });
   } catch (error) {
     throw new MediaFetchError(
       `fetch failed: ${error instanceof Error ? error.message : String(error)}`,

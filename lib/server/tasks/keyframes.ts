@@ -2,9 +2,10 @@ import "server-only";
 import type { KeyframeInput } from "@/lib/shared/generation-input";
 import { env } from "../env";
 import { AppError } from "../http/errors";
+import { keyframeMediaPath } from "../media/access";
 import { mediaStorage } from "../storage";
 import { findUpload } from "../uploads/intake";
-import { mediaUrl } from "./present";
+import { assertKeyframeUrl } from "./keyframe-url";
 
 export interface ResolvedKeyframe {
   uploadId: string | null;
@@ -26,7 +27,10 @@ export async function resolveKeyframe(
   field: "startFrame" | "endFrame",
 ): Promise<ResolvedKeyframe | null> {
   if (!input) return null;
-  if ("url" in input) return { uploadId: null, imageUrl: input.url, upstreamUrl: input.url };
+  if ("url" in input) {
+    await assertKeyframeUrl(input.url, field);
+    return { uploadId: null, imageUrl: input.url, upstreamUrl: input.url };
+  }
   const upload = await findUpload(input.uploadId);
   if (!upload) {
     throw new AppError("validation_failed", `${field}: no uploaded image with that id; upload it again`, {
@@ -35,7 +39,8 @@ export async function resolveKeyframe(
   }
   const publicBase = env().publicBaseUrl;
   const upstreamUrl = publicBase
-    ? `${publicBase}${mediaUrl(upload.storageKey)}`
+    ? // A signed path: the upstream fetches it without a session, and it opens this one upload only.
+      `${publicBase}${keyframeMediaPath(upload.storageKey)}`
     : await dataUrl(upload.storageKey, upload.contentType);
   return { uploadId: upload.id, imageUrl: null, upstreamUrl };
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import type { TaskRow } from "../db/schema";
 import { AppError } from "../http/errors";
+import { simulatorAuthFor } from "../simulator-link";
 import { mediaStorage } from "../storage";
 import { checkImage, cleanImage, ImageRejected, UPLOAD_LIMITS } from "../uploads/image";
 import { readLimited, storeUpload, type UploadAnswer } from "../uploads/intake";
@@ -33,7 +34,11 @@ async function fetchFrame(url: string): Promise<Uint8Array> {
     );
   let response: Response;
   try {
-    response = await fetch(parsed, { signal: AbortSignal.timeout(FETCH_TIMEOUT_MS), cache: "no-store" });
+    response = await fetch(parsed, {
+      signal: AbortSignal.timeout(FETCH_TIMEOUT_MS),
+      cache: "no-store",
+      headers: simulatorAuthFor(parsed.toString()),
+    });
   } catch {
     throw unavailable();
   }

@@ -10,7 +10,9 @@ const ParamsSchema = z.object({
 });
 const QuerySchema = z.object({ download: z.literal("1").optional() });
 
-export const GET = route({ params: ParamsSchema, query: QuerySchema }, async ({ params, query, request }) =>
-  answerMedia(params.key, request, query.download === "1"),
+export const GET = route(
+  // Public at this layer: share and signed keyframe paths are for everyone; media-route.ts checks the rest.
+  { params: ParamsSchema, query: QuerySchema, access: "public" },
+  async ({ params, query, request }) => answerMedia(params.key, request, query.download === "1"),
 );
 export const HEAD = GET;

@@ -1,13 +1,26 @@
+import { hasStudioAccess } from "@/lib/server/security/session";
 import { simulator } from "@/lib/server/simulator";
-import { SIMULATOR_MOUNT, simulatorEnabled } from "@/lib/server/simulator-link";
+import { SIMULATOR_MOUNT, simulatorEnabled, simulatorToken } from "@/lib/server/simulator-link";
 
 // The built-in simulator's own HTTP surface (relay and official formats, media, control), mounted only
 // in simulator mode. The studio's relay client calls it over HTTP like any other upstream.
 export const dynamic = "force-dynamic";
 
+// The studio's server calls with the simulator's bearer token; browsers (playing a clip before it is
+// mirrored) need a studio session when a passcode is set. Nothing else gets in.
+function allowed(request: Request): boolean {
+  const bearer = request.headers.get("authorization")?.trim() === `Bearer ${simulatorToken()}`;
+  return bearer || hasStudioAccess(request);
+}
+
 async function handle(request: Request): Promise<Response> {
   if (!simulatorEnabled())
     return Response.json({ error: { code: "not_found", message: "Not found" } }, { status: 404 });
+  if (!allowed(request))
+    return Response.json(
+      { error: { code: "unauthorized", message: "Sign in to use the studio." } },
+      { status: 401 },
+    );
   const sim = simulator();
   await sim.ready;
   return sim.handle(request, SIMULATOR_MOUNT);

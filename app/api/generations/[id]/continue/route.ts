@@ -5,7 +5,7 @@ import { idempotencyKeyOf, submitted, TaskParamsSchema } from "../../schema";
 
 /** "Continue from last frame": a new clip that starts from this clip's last frame. */
 export const POST = route(
-  { params: TaskParamsSchema, body: ContinueGenerationSchema },
+  { params: TaskParamsSchema, body: ContinueGenerationSchema, submits: true },
   async ({ request, params, body }) =>
     submitted(await continueFromLastFrame(params.id, body, idempotencyKeyOf(request))),
 );

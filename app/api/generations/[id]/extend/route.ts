@@ -5,7 +5,7 @@ import { idempotencyKeyOf, submitted, TaskParamsSchema } from "../../schema";
 
 /** Extends a finished clip upstream; the new task records the clip as its parent. */
 export const POST = route(
-  { params: TaskParamsSchema, body: ExtendGenerationSchema },
+  { params: TaskParamsSchema, body: ExtendGenerationSchema, submits: true },
   async ({ request, params, body }) =>
     submitted(await extendGeneration(params.id, body, idempotencyKeyOf(request))),
 );

@@ -4,10 +4,15 @@ import { isPublicPath, safeNext } from "./gate";
 import { clientKey, GuessThrottle, WindowLimiter } from "./limits";
 import { checkBodyType, checkOrigin } from "./request-checks";
 
+// A server sees Content-Length on a request with a body; a Request built here has none until sent.
 const post = (headers: Record<string, string>, body: string | null = "{}") =>
   new Request("http://localhost:3000/api/generations", {
     method: "POST",
-    headers: { host: "studio.local:3000", ...headers },
+    headers: {
+      host: "studio.local:3000",
+      ...(body === null ? {} : { "content-length": String(Buffer.byteLength(body)) }),
+      ...headers,
+    },
     body,
   });
 

@@ -129,7 +129,9 @@ describe("watcher against the simulator", () => {
     });
     sim.simulator.setFaults({ rules: [{ kind: "http500", rate: 1, route: "relay.batch" }] });
     const id = await submit("frozen clock");
-    await watcher.pollOnce();
+    // A clock a second on: the row's creation time comes from the database in microseconds, so "now"
+    // read in milliseconds could otherwise fall at or before it.
+    await watcher.pollOnce(new Date(Date.now() + 1_000));
     const [row] = await database.db.select().from(tasks).where(eq(tasks.id, id));
     expect(row).toMatchObject({ stalled: true, state: "queued" });
     expect(row!.nextPollAt).not.toBeNull();

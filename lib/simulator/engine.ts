@@ -143,8 +143,9 @@ export class Engine {
     this.closed = true;
     for (const timer of this.timers) clearTimeout(timer);
     for (const abort of this.aborts.values()) abort.abort();
-    await Promise.allSettled([...this.running.values()]);
-    await this.o.store.flush();
+    // Aborted renders end within moments; the bound keeps a stuck child process from holding close() open.
+    await settleWithin([...this.running.values()], 5_000);
+    await settleWithin([this.o.store.flush()], 5_000);
   }
 
   private later(ms: number, fn: () => void): void {
@@ -236,4 +237,16 @@ export class Engine {
     await this.o.store.save(next);
     this.o.onChange(next);
   }
+}
+
+/** Waits for the promises to settle, but no longer than `ms`. */
+function settleWithin(promises: Promise<unknown>[], ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const limit = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, ms);
+    timer.unref();
+  });
+  return Promise.race([Promise.allSettled(promises).then(() => undefined), limit]).finally(() =>
+    clearTimeout(timer),
+  );
 }

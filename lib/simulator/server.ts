@@ -112,7 +112,10 @@ export async function createSimulatorServer(options: SimulatorServerOptions): Pr
     async close() {
       await simulator.close();
       server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      // A connection opened after closeAllConnections() would keep close() waiting; drop it too.
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      const sweeper = setInterval(() => server.closeAllConnections(), 100);
+      await closed.finally(() => clearInterval(sweeper));
     },
   };
 }

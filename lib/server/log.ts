@@ -3,7 +3,7 @@ import { env } from "./env";
 
 /**
  * Structured one-line JSON logs. Secrets never reach a log line: every string is scrubbed of the
- * configured API key, and errors are reduced to their name and message (no `cause` chains that could
+ * configured API key, S3 secret and database password, and errors are reduced to their name and message (no `cause` chains that could
  * hold a request with an Authorization header).
  */
 
@@ -11,8 +11,16 @@ type Level = "debug" | "info" | "warn" | "error";
 
 function secrets(): string[] {
   try {
-    const upstream = env().upstream;
-    return "apiKey" in upstream && upstream.apiKey.length >= 4 ? [upstream.apiKey] : [];
+    const config = env();
+    const found: string[] = [];
+    if ("apiKey" in config.upstream) found.push(config.upstream.apiKey);
+    if (config.media.kind === "s3" && config.media.credentials)
+      found.push(config.media.credentials.secretAccessKey);
+    if (config.database.kind === "postgres") {
+      const password = new URL(config.database.url).password;
+      if (password) found.push(password, decodeURIComponent(password));
+    }
+    return found.filter((secret) => secret.length >= 4);
   } catch {
     return [];
   }

@@ -72,4 +72,29 @@ describe("mirror claims across two instances (real Postgres)", () => {
     expect(fetched.size).toBe(CLIPS);
     expect([...fetched.values()].every((count) => count === 1)).toBe(true);
   });
+
+  it("does not copy again on demand (a download, a share) while another instance is copying", async () => {
+    await a.db.delete(tasks);
+    fetched.clear();
+    await a.db.insert(tasks).values({
+      id: "clip_forced",
+      provider: "relay",
+      kind: "generate",
+      prompt: "copied by A, asked for through B",
+      state: "completed",
+      videoUrl: `${base}/clip_forced.mp4`,
+    });
+    const deps = {
+      storage: createLocalStorage(dir),
+      upstream: { downloadUrl: async () => null },
+      providerName: "relay",
+    };
+    const background = createMirror({ ...deps, db: a.db }).mirrorDue();
+    // A has claimed the clip once its request reaches the upstream; B is asked for it right then.
+    while (!fetched.has("/clip_forced.mp4")) await new Promise((resolve) => setTimeout(resolve, 5));
+    const seenByB = await createMirror({ ...deps, db: b.db }).mirrorTask("clip_forced");
+    await background;
+    expect(fetched.get("/clip_forced.mp4")).toBe(1);
+    expect(seenByB?.id).toBe("clip_forced");
+  });
 });

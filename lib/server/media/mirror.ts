@@ -12,10 +12,11 @@ import { fetchUpstreamMedia } from "./upstream-fetch";
  * last frame into our storage, because provider links expire within hours. Free of globals so tests can
  * run it against any database, storage and upstream.
  *
- * Book-keeping reuses two task columns: `mirror_attempts` counts failed copies, and `next_poll_at`, which
- * the watcher leaves empty once a task is terminal, is the mirror's due time. A copy in progress pushes
- * the due time forward (a claim), so another instance skips it and a crash only delays it; a restart
- * finds every completed task still missing a piece and copies it.
+ * Book-keeping reuses task columns the watcher is done with once a task is terminal: `mirror_attempts`
+ * counts failed copies, `next_poll_at` is the mirror's due time (retry backoff), and the lease
+ * (`lease_owner`, `lease_expires_at`) marks a copy in progress. Every claim, due or forced, skips a row
+ * under a live lease, so across instances each clip is copied once; a crash only delays it until the
+ * lease expires, and a restart finds every completed task still missing a piece and copies it.
  */
 
 export const MIRROR = {
@@ -77,6 +78,7 @@ export function createMirror(deps: MirrorDeps): Mirror {
   const settings = { ...MIRROR, ...deps.settings };
   const random = deps.random ?? Math.random;
   const running = new Map<string, Promise<TaskRow | null>>();
+  const mirrorId = `m_${Math.floor(random() * 2 ** 48).toString(36)}`;
 
   function retryDelayMs(attempts: number): number {
     const base = Math.min(settings.maxDelayMs, settings.baseDelayMs * 2 ** Math.min(attempts - 1, 16));
@@ -88,14 +90,14 @@ export function createMirror(deps: MirrorDeps): Mirror {
       const due = await tx
         .select({ id: tasks.id })
         .from(tasks)
-        .where(where)
+        .where(and(where, or(isNull(tasks.leaseExpiresAt), lt(tasks.leaseExpiresAt, now))))
         .limit(limit)
         .for("update", { skipLocked: true });
       if (due.length === 0) return [];
       const ids = due.map((row) => row.id);
       return tx
         .update(tasks)
-        .set({ nextPollAt: new Date(now.getTime() + settings.claimMs) })
+        .set({ leaseOwner: mirrorId, leaseExpiresAt: new Date(now.getTime() + settings.claimMs) })
         .where(inArray(tasks.id, ids))
         .returning();
     });
@@ -133,7 +135,7 @@ export function createMirror(deps: MirrorDeps): Mirror {
   }
 
   async function copyMissing(row: TaskRow): Promise<TaskRow | null> {
-    const patch: TaskPatch = {};
+    const patch: TaskPatch = { leaseOwner: null, leaseExpiresAt: null };
     let failed = false;
     for (const piece of missing(row)) {
       try {

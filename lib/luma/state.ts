@@ -29,7 +29,9 @@ function key(word: string): string {
 /** Maps any upstream state word; a word we do not know means "still running", never "done". */
 export function mapState(word: string | null): UpstreamState {
   if (word === null) return "running";
-  return STATE_WORDS[key(word)] ?? "running";
+  const mapped = key(word);
+  // Own keys only: a word like "__proto__" would otherwise answer Object.prototype.
+  return Object.hasOwn(STATE_WORDS, mapped) ? STATE_WORDS[mapped]! : "running";
 }
 
 /**

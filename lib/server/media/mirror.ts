@@ -189,8 +189,13 @@ export function createMirror(deps: MirrorDeps): Mirror {
       lt(tasks.mirrorAttempts, settings.maxAttempts),
       or(isNull(tasks.nextPollAt), lte(tasks.nextPollAt, now)),
     )!;
-    const rows = (await claim(due, now, settings.batchSize)).filter((row) => !running.has(row.id));
-    for (const row of rows) await once(row.id, () => copyMissing(row));
+    const rows = await claim(due, now, settings.batchSize);
+    for (const row of rows) {
+      // Still running here means an on-demand copy that found this pass's claim and only read the row:
+      // once it is done, this pass (holding the claim) copies, so a claimed row is never left behind.
+      await running.get(row.id)?.catch(() => null);
+      await once(row.id, () => copyMissing(row));
+    }
     return rows.length;
   }
 

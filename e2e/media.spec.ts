@@ -47,9 +47,14 @@ test.describe("stored media", () => {
       const video = card.locator("video");
       await expect(video).toHaveAttribute("src", `/api/media/clips/${clip.id}/video.mp4`);
       await expect(video).toHaveAttribute("poster", `/api/media/clips/${clip.id}/thumbnail.jpg`);
+      // Gallery videos load nothing until played (preload="none"); playing it must work from our copy.
+      await video.evaluate((v: HTMLVideoElement) => {
+        v.muted = true;
+        void v.play().catch(() => {});
+      });
       await expect
         .poll(() => video.evaluate((v: HTMLVideoElement) => v.readyState))
-        .toBeGreaterThanOrEqual(1);
+        .toBeGreaterThanOrEqual(2);
       await card.screenshot({ path: "test-results/artifacts/card-stored.png" });
 
       const download = await request.get(`/api/generations/${clip.id}/download`);

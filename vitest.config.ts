@@ -11,6 +11,8 @@ export default defineConfig({
   },
   test: {
     include: ["lib/**/*.test.ts", "components/**/*.test.ts", "tests/**/*.test.ts", "scripts/**/*.test.ts"],
+    // Real-Postgres tests run through vitest.postgres.config.ts (npm run test:scale).
+    exclude: ["**/node_modules/**", "**/*.pg.test.ts"],
     environment: "node",
     // Several suites render real video with ffmpeg on a 2-core machine; generous limits keep a busy
     // machine from failing a test that is only slow.

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The whole test suite: lint, typecheck, unit tests, a production build, and end-to-end tests in Chromium.
+# The whole test suite: lint, typecheck, unit tests, a production build, end-to-end tests in Chromium,
+# and the scale test (real PostgreSQL, an S3-compatible bucket, two studio instances).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
@@ -26,5 +27,9 @@ npx next build
 
 step "End-to-end tests"
 npx playwright test
+
+step "Scale test: PostgreSQL, S3-compatible bucket, two instances (npm run test:scale)"
+rm -f .tmp/scale.json
+npx tsx scripts/scale/run.ts
 
 node scripts/test-summary.mjs

@@ -1,7 +1,7 @@
 import "server-only";
 import { openStudioDatabase } from "./db";
 import { env } from "./env";
-import { log } from "./log";
+import { log, scrub } from "./log";
 import { startMirroring } from "./media/mirroring";
 import { startWatcher } from "./watcher";
 
@@ -20,14 +20,17 @@ export async function boot(): Promise<void> {
   try {
     await openStudioDatabase();
   } catch (error) {
-    console.error(
-      `Could not open the ${config.database.kind} database: ${error instanceof Error ? error.message : String(error)}`,
-    );
+    const reason = error instanceof Error ? error.message : String(error);
+    console.error(scrub(`Could not open the ${config.database.kind} database: ${reason}`));
     process.exit(1);
   }
   // Switching polling off leaves webhooks and "Check now" as the only ways a task moves (for tests).
   if (config.watcher.enabled) startWatcher();
   else log.warn("watcher disabled by WATCHER_ENABLED=false: tasks move only by webhook or Check now");
   startMirroring();
-  log.info("studio ready", { provider: config.upstream.kind, database: config.database.kind });
+  log.info("studio ready", {
+    provider: config.upstream.kind,
+    database: config.database.kind,
+    media: config.media.kind,
+  });
 }

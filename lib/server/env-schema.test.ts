@@ -19,7 +19,7 @@ describe("configuration", () => {
     const config = parse({});
     expect(config.upstream).toEqual({ kind: "simulator" });
     expect(config.database).toEqual({ kind: "pglite", dataDir: path.resolve("data/db") });
-    expect(config.mediaDir).toBe(path.resolve("data/media"));
+    expect(config.media).toEqual({ kind: "local", dir: path.resolve("data/media") });
     expect(config.port).toBe(3000);
     expect(config.publicBaseUrl).toBeNull();
   });
@@ -96,5 +96,58 @@ describe("configuration", () => {
 
   it("prints a single line", () => {
     expect(failure({ LUMA_PROVIDER: "x", PORT: "0" })).not.toContain("\n");
+  });
+});
+
+describe("media configuration", () => {
+  const s3 = {
+    MEDIA_URL: "s3://luma-media/studio/prod/",
+    S3_ENDPOINT: "http://127.0.0.1:9000/",
+    S3_ACCESS_KEY_ID: "AKIDEXAMPLE",
+    S3_SECRET_ACCESS_KEY: "s3-very-secret-value",
+  };
+
+  it("reads an S3 bucket, prefix, endpoint and keys, path-style by default with an endpoint", () => {
+    expect(parse(s3).media).toEqual({
+      kind: "s3",
+      bucket: "luma-media",
+      prefix: "studio/prod",
+      endpoint: "http://127.0.0.1:9000",
+      region: "us-east-1",
+      forcePathStyle: true,
+      credentials: { accessKeyId: "AKIDEXAMPLE", secretAccessKey: "s3-very-secret-value" },
+    });
+  });
+
+  it("uses virtual-hosted buckets on AWS itself and the SDK's default credentials without keys", () => {
+    expect(parse({ MEDIA_URL: "s3://luma-media", S3_REGION: "eu-central-1" }).media).toEqual({
+      kind: "s3",
+      bucket: "luma-media",
+      prefix: "",
+      endpoint: null,
+      region: "eu-central-1",
+      forcePathStyle: false,
+      credentials: null,
+    });
+    expect(parse({ ...s3, S3_FORCE_PATH_STYLE: "false" }).media).toMatchObject({ forcePathStyle: false });
+  });
+
+  it("keeps MEDIA_DIR as the local folder when MEDIA_URL is unset", () => {
+    expect(parse({ MEDIA_DIR: "./tmp/media" }).media).toEqual({
+      kind: "local",
+      dir: path.resolve("tmp/media"),
+    });
+  });
+
+  it("refuses bad S3 settings by name, never echoing the secret", () => {
+    expect(failure({ MEDIA_URL: "https://bucket.example.com" })).toContain("MEDIA_URL must be s3://bucket");
+    expect(failure({ MEDIA_URL: "s3://Bad_Bucket" })).toContain("MEDIA_URL must be s3://bucket");
+    expect(failure({ MEDIA_URL: "s3://bucket/../up" })).toContain("the prefix takes letters");
+    expect(failure({ ...s3, MEDIA_DIR: "media" })).toContain("MEDIA_DIR and MEDIA_URL=s3://… cannot both");
+    expect(failure({ ...s3, S3_ENDPOINT: "ftp://x" })).toContain("S3_ENDPOINT must be an http(s) URL");
+    expect(failure({ ...s3, S3_FORCE_PATH_STYLE: "yes" })).toContain("S3_FORCE_PATH_STYLE must be true");
+    const missingId = failure({ ...s3, S3_ACCESS_KEY_ID: "" });
+    expect(missingId).toContain("S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together");
+    expect(missingId).not.toContain("s3-very-secret-value");
   });
 });

@@ -1,5 +1,6 @@
 import path from "node:path";
 import { z } from "zod";
+import { MediaEnvShape, toMediaConfig } from "./env-media";
 
 /**
  * Pure parsing of the environment, kept apart from `env.ts` so scripts (tsx) and tests can use it
@@ -67,9 +68,7 @@ const RawEnvSchema = z.object({
   LUMA_BASE_URL: httpUrl("LUMA_BASE_URL"),
   LUMA_API_KEY: optionalString,
   DATABASE_URL: DatabaseSchema,
-  MEDIA_DIR: z
-    .preprocess(emptyToUndefined, z.string().default("data/media"))
-    .transform((dir) => path.resolve(dir)),
+  ...MediaEnvShape,
   SIMULATOR_DIR: z
     .preprocess(emptyToUndefined, z.string().default("data/simulator"))
     .transform((dir) => path.resolve(dir)),
@@ -156,10 +155,12 @@ const EnvSchema = RawEnvSchema.transform((raw, ctx) => {
     }
     upstream = { kind: provider, baseUrl, apiKey: raw.LUMA_API_KEY };
   }
+  const media = toMediaConfig(raw, ctx);
+  if (media === null) return z.NEVER;
   return {
     upstream,
     database: raw.DATABASE_URL,
-    mediaDir: raw.MEDIA_DIR,
+    media,
     simulator: { dataDir: raw.SIMULATOR_DIR, speed: raw.SIMULATOR_SPEED, token: raw.SIMULATOR_TOKEN ?? null },
     publicBaseUrl: raw.PUBLIC_BASE_URL ?? null,
     port: raw.PORT,

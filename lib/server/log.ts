@@ -3,8 +3,9 @@ import { env } from "./env";
 
 /**
  * Structured one-line JSON logs. Secrets never reach a log line: every string is scrubbed of the
- * configured API key, passcode, session secret and simulator token, of Authorization and Cookie header
- * values and of any `passcode` field, and errors are reduced to their name and message (no `cause` chains that could
+ * configured API key, passcode, session secret, simulator token, S3 secret and database password, of
+ * Authorization and Cookie header values and of any `passcode` field, and errors are reduced to their
+ * name and message (no `cause` chains that could
  * hold a request with an Authorization header).
  */
 
@@ -12,14 +13,20 @@ type Level = "debug" | "info" | "warn" | "error";
 
 function secrets(): string[] {
   try {
-    const { upstream, security, simulator } = env();
-    const all = [
+    const config = env();
+    const { upstream, security, simulator } = config;
+    const found = [
       "apiKey" in upstream ? upstream.apiKey : null,
       security.passcode,
       security.sessionSecret,
       simulator.token,
+      config.media.kind === "s3" ? (config.media.credentials?.secretAccessKey ?? null) : null,
     ];
-    return all.filter((value): value is string => value !== null && value.length >= 4);
+    if (config.database.kind === "postgres") {
+      const password = new URL(config.database.url).password;
+      if (password) found.push(password, decodeURIComponent(password));
+    }
+    return found.filter((value): value is string => value !== null && value.length >= 4);
   } catch {
     return [];
   }

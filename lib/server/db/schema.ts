@@ -17,7 +17,9 @@ import {
  */
 
 const timestamps = {
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  // Milliseconds, like a JS Date, so a gallery cursor made from a row's created_at names it exactly;
+  // with microseconds, tasks made in the same millisecond as a page's last one were skipped.
+  createdAt: timestamp("created_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 };
 

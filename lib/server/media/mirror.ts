@@ -12,10 +12,11 @@ import { fetchUpstreamMedia } from "./upstream-fetch";
  * last frame into our storage, because provider links expire within hours. Free of globals so tests can
  * run it against any database, storage and upstream.
  *
- * Book-keeping reuses two task columns: `mirror_attempts` counts failed copies, and `next_poll_at`, which
- * the watcher leaves empty once a task is terminal, is the mirror's due time. A copy in progress pushes
- * the due time forward (a claim), so another instance skips it and a crash only delays it; a restart
- * finds every completed task still missing a piece and copies it.
+ * Book-keeping reuses task columns the watcher is done with once a task is terminal: `mirror_attempts`
+ * counts failed copies, `next_poll_at` is the mirror's due time (retry backoff), and the lease
+ * (`lease_owner`, `lease_expires_at`) marks a copy in progress. Every claim, due or forced, skips a row
+ * under a live lease, so across instances each clip is copied once; a crash only delays it until the
+ * lease expires, and a restart finds every completed task still missing a piece and copies it.
  */
 
 export const MIRROR = {
@@ -79,6 +80,7 @@ export function createMirror(deps: MirrorDeps): Mirror {
   const settings = { ...MIRROR, ...deps.settings };
   const random = deps.random ?? Math.random;
   const running = new Map<string, Promise<TaskRow | null>>();
+  const mirrorId = `m_${Math.floor(random() * 2 ** 48).toString(36)}`;
 
   function retryDelayMs(attempts: number): number {
     const base = Math.min(settings.maxDelayMs, settings.baseDelayMs * 2 ** Math.min(attempts - 1, 16));
@@ -90,14 +92,14 @@ export function createMirror(deps: MirrorDeps): Mirror {
       const due = await tx
         .select({ id: tasks.id })
         .from(tasks)
-        .where(where)
+        .where(and(where, or(isNull(tasks.leaseExpiresAt), lt(tasks.leaseExpiresAt, now))))
         .limit(limit)
         .for("update", { skipLocked: true });
       if (due.length === 0) return [];
       const ids = due.map((row) => row.id);
       return tx
         .update(tasks)
-        .set({ nextPollAt: new Date(now.getTime() + settings.claimMs) })
+        .set({ leaseOwner: mirrorId, leaseExpiresAt: new Date(now.getTime() + settings.claimMs) })
         .where(inArray(tasks.id, ids))
         .returning();
     });
@@ -136,7 +138,7 @@ export function createMirror(deps: MirrorDeps): Mirror {
   }
 
   async function copyMissing(row: TaskRow): Promise<TaskRow | null> {
-    const patch: TaskPatch = {};
+    const patch: TaskPatch = { leaseOwner: null, leaseExpiresAt: null };
     let failed = false;
     for (const piece of missing(row)) {
       try {
@@ -190,8 +192,13 @@ export function createMirror(deps: MirrorDeps): Mirror {
       lt(tasks.mirrorAttempts, settings.maxAttempts),
       or(isNull(tasks.nextPollAt), lte(tasks.nextPollAt, now)),
     )!;
-    const rows = (await claim(due, now, settings.batchSize)).filter((row) => !running.has(row.id));
-    for (const row of rows) await once(row.id, () => copyMissing(row));
+    const rows = await claim(due, now, settings.batchSize);
+    for (const row of rows) {
+      // Still running here means an on-demand copy that found this pass's claim and only read the row:
+      // once it is done, this pass (holding the claim) copies, so a claimed row is never left behind.
+      await running.get(row.id)?.catch(() => null);
+      await once(row.id, () => copyMissing(row));
+    }
     return rows.length;
   }
 

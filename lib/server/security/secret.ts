@@ -14,7 +14,9 @@ import { env } from "../env";
 const holder = globalThis as typeof globalThis & { __lumaServerSecret?: Buffer };
 
 export function secretFilePath(): string {
-  return path.join(path.dirname(env().mediaDir), "session-secret");
+  // Beside the local media folder; with media in a bucket, in ./data (instances then share SESSION_SECRET).
+  const { media } = env();
+  return path.join(media.kind === "local" ? path.dirname(media.dir) : path.resolve("data"), "session-secret");
 }
 
 function readOrCreate(file: string): Buffer {

@@ -1,13 +1,17 @@
 import "server-only";
 import { env } from "../env";
 import { createLocalStorage } from "./local";
+import { createS3Storage } from "./s3";
 import type { MediaStorage } from "./types";
 
 let storage: MediaStorage | undefined;
 
-/** The studio's media storage, chosen from configuration (the local folder for now). */
+/** The studio's media storage, chosen from configuration: the local folder, or an S3-compatible bucket. */
 export function mediaStorage(): MediaStorage {
-  storage ??= createLocalStorage(env().mediaDir);
+  if (!storage) {
+    const media = env().media;
+    storage = media.kind === "s3" ? createS3Storage(media) : createLocalStorage(media.dir);
+  }
   return storage;
 }
 

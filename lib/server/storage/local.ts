@@ -3,6 +3,7 @@ import { createReadStream } from "node:fs";
 import fs from "node:fs/promises";
 import path from "node:path";
 import { Readable } from "node:stream";
+import { chunksOf } from "./chunks";
 import {
   assertValidKey,
   type MediaStorage,
@@ -13,25 +14,6 @@ import {
   StorageLimitError,
   type StoredObject,
 } from "./types";
-
-async function* chunksOf(body: PutBody): AsyncIterable<Uint8Array> {
-  if (body instanceof Uint8Array) {
-    yield body;
-  } else if (body instanceof ReadableStream) {
-    const reader = body.getReader();
-    try {
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) return;
-        yield value;
-      }
-    } finally {
-      reader.releaseLock();
-    }
-  } else {
-    yield* body;
-  }
-}
 
 /** Stores each object as a file under `root`; writes go to a temporary file first and are renamed into place. */
 export function createLocalStorage(root: string): MediaStorage {

@@ -64,8 +64,11 @@ export async function listTasks(filters: ListFilters): Promise<TaskPage> {
   const conditions: SQL[] = [];
   if (filters.cursor) {
     const { createdAt, id } = decodeCursor(filters.cursor);
-    // A row comparison, so the (created_at, id) index can start right at the cursor.
-    conditions.push(sql`(${tasks.createdAt}, ${tasks.id}) < (${createdAt}, ${id})`);
+    // A row comparison, so the (created_at, id) index can start right at the cursor. The explicit
+    // cast: postgres.js cannot bind a Date inside raw SQL, and the type lets the index be used.
+    conditions.push(
+      sql`(${tasks.createdAt}, ${tasks.id}) < (${createdAt.toISOString()}::timestamptz, ${id})`,
+    );
   }
   if (filters.states?.length) conditions.push(inArray(tasks.state, filters.states));
   if (filters.search) conditions.push(ilike(tasks.prompt, `%${filters.search.replace(/[\\%_]/g, "\\$&")}%`));

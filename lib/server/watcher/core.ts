@@ -85,7 +85,6 @@ export function createWatcher(deps: WatcherDeps): Watcher {
   async function afterAnswer(row: TaskRow, snapshot: UpstreamSnapshot, now: Date): Promise<void> {
     const result = await applyUpstreamUpdate(row.id, snapshot, "poll", db);
     const task = result?.task ?? row;
-    if (result?.finished) deps.onFinished?.(task);
     const terminal = task.state === "completed" || task.state === "failed";
     const stalled =
       !terminal && now.getTime() - (task.lastProgressAt ?? task.createdAt).getTime() > settings.stallAfterMs;
@@ -97,6 +96,8 @@ export function createWatcher(deps: WatcherDeps): Watcher {
       stalled,
       nextPollAt: terminal ? null : new Date(now.getTime() + delay),
     });
+    // After the release: the media copy claims the same lease columns, and must find them free.
+    if (result?.finished) deps.onFinished?.(task);
   }
 
   async function afterError(rows: TaskRow[], error: unknown, now: Date): Promise<void> {

@@ -24,7 +24,15 @@ async function hookStates(faults: Record<string, unknown>, path = "/luma/generat
   const created = await sim.json(path, {
     body: { user_prompt: "hooked", notify_hook: `${receiver.url}${hookPath}` },
   });
-  await sim.waitFor(text(created, "id"));
+  const id = text(created, "id");
+  await sim.waitFor(id);
+  // The task reads as finished a moment before its last delivery is queued: wait for that delivery to
+  // be logged (sent or dropped), then for every attempt to end.
+  await until(
+    () =>
+      sim.simulator.state().hooks.filter((h) => h.taskId === id && ["completed", "failed"].includes(h.state)),
+    (finals) => finals.length > 0,
+  );
   await sim.simulator.hooksIdle();
   return receiver.received.filter((r) => r.path === hookPath).map((r) => String(field(r.body, "state")));
 }

@@ -8,22 +8,9 @@ import {
   relayExtendBodySchema,
   relaySubmitBodySchema,
 } from "./schemas";
-import { fixture, fixtureText } from "./test-helpers";
-import type { UpstreamSnapshot } from "./types";
+import { EMPTY_SNAPSHOT_FIELDS, fixture, fixtureText } from "./test-helpers";
 
-const EMPTY: Omit<UpstreamSnapshot, "upstreamId" | "state" | "rawState"> = {
-  videoUrl: null,
-  watermarkedVideoUrl: null,
-  width: null,
-  height: null,
-  durationSeconds: null,
-  thumbnailUrl: null,
-  lastFrameUrl: null,
-  failureReason: null,
-  createdAt: null,
-  estimateWaitSeconds: null,
-  prompt: null,
-};
+const EMPTY = EMPTY_SNAPSHOT_FIELDS;
 
 function errorOf(body: unknown): LumaError {
   const result = tryNormalize(body);

@@ -2,6 +2,7 @@
 import { readFileSync } from "node:fs";
 import { createServer, type IncomingHttpHeaders, type ServerResponse } from "node:http";
 import path from "node:path";
+import type { UpstreamSnapshot } from "./types";
 
 export function fixtureText(name: string): string {
   return readFileSync(path.join(import.meta.dirname, "fixtures", name), "utf8");
@@ -76,3 +77,29 @@ export async function closedPortUrl(): Promise<string> {
 
 /** Options that keep client tests fast. */
 export const FAST = { timeoutMs: 500, retries: 2, retryBaseMs: 5, retryMaxMs: 20, maxRetryAfterMs: 2_000 };
+
+/** Every field an answer may leave out, empty: tests spread it and set only what they are about. */
+export const EMPTY_SNAPSHOT_FIELDS: Omit<UpstreamSnapshot, "upstreamId" | "state" | "rawState"> = {
+  videoUrl: null,
+  watermarkedVideoUrl: null,
+  width: null,
+  height: null,
+  durationSeconds: null,
+  thumbnailUrl: null,
+  lastFrameUrl: null,
+  failureReason: null,
+  createdAt: null,
+  estimateWaitSeconds: null,
+  prompt: null,
+};
+
+/** A running task's snapshot, with the given fields changed. */
+export function snapshotOf(overrides: Partial<UpstreamSnapshot> = {}): UpstreamSnapshot {
+  return {
+    upstreamId: "up-1",
+    state: "running",
+    rawState: "processing",
+    ...EMPTY_SNAPSHOT_FIELDS,
+    ...overrides,
+  };
+}

@@ -3,30 +3,13 @@ import os from "node:os";
 import path from "node:path";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { snapshotOf } from "@/lib/luma/test-helpers";
 import type { UpstreamSnapshot } from "@/lib/luma/types";
 import { type OpenDatabase, openDatabase } from "../db/open";
 import { tasks } from "../db/schema";
 import { applyUpstreamUpdate } from "./apply";
 
-function snapshot(overrides: Partial<UpstreamSnapshot>): UpstreamSnapshot {
-  return {
-    upstreamId: "up-1",
-    state: "running",
-    rawState: "processing",
-    videoUrl: null,
-    watermarkedVideoUrl: null,
-    width: null,
-    height: null,
-    durationSeconds: null,
-    thumbnailUrl: null,
-    lastFrameUrl: null,
-    failureReason: null,
-    createdAt: null,
-    estimateWaitSeconds: null,
-    prompt: null,
-    ...overrides,
-  };
-}
+const snapshot = snapshotOf;
 
 describe("applyUpstreamUpdate", () => {
   let dir: string;

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
-import type { LumaProvider, UpstreamSnapshot } from "@/lib/luma";
+import type { LumaProvider } from "@/lib/luma";
+import { snapshotOf } from "@/lib/luma/test-helpers";
 import { assertLoopbackDatabaseUrl } from "@/tests/support/local-postgres";
 import { type OpenDatabase, openDatabase } from "../db/open";
 import { tasks } from "../db/schema";
@@ -13,22 +14,8 @@ import { createWatcher } from "./core";
 const TASKS = 20;
 
 function countingUpstream(polls: Map<string, number>, delayMs = 30): LumaProvider {
-  const snapshot = (upstreamId: string): UpstreamSnapshot => ({
-    upstreamId,
-    state: "running",
-    rawState: "dreaming",
-    videoUrl: null,
-    watermarkedVideoUrl: null,
-    width: null,
-    height: null,
-    durationSeconds: null,
-    thumbnailUrl: null,
-    lastFrameUrl: null,
-    failureReason: null,
-    createdAt: null,
-    estimateWaitSeconds: null,
-    prompt: null,
-  });
+  const snapshot = (upstreamId: string) => snapshotOf({ upstreamId, rawState: "dreaming" });
+
   const fail = () => Promise.reject(new Error("not used"));
   return {
     kind: "relay",

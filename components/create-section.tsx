@@ -6,12 +6,18 @@ import type { ProviderCapabilities } from "@/lib/luma/capabilities";
 import { taskKeys } from "@/lib/queries/tasks";
 
 /** The form in its page region; a new task refreshes the gallery, which then follows it. */
-export function CreateSection({ capabilities }: { capabilities: ProviderCapabilities }) {
+export function CreateSection({
+  capabilities,
+  heading,
+}: {
+  capabilities: ProviderCapabilities;
+  heading: string;
+}) {
   const queryClient = useQueryClient();
   return (
     <section aria-labelledby="create-heading">
       <h2 id="create-heading" className="mb-4 text-lg font-semibold">
-        Create
+        {heading}
       </h2>
       <CreateForm
         capabilities={capabilities}

@@ -1,17 +1,18 @@
-const PROVIDER_LABEL = {
-  simulator: "Simulator mode",
-  relay: "Relay",
-  official: "Luma API",
-} as const;
+import { getLocale, getTranslations } from "next-intl/server";
+import { isLocale } from "@/lib/i18n/locales";
+import { LocaleSwitch } from "./locale-switch";
 
-export function StudioHeader({ provider }: { provider: keyof typeof PROVIDER_LABEL }) {
+const PROVIDER_KEY = { simulator: "simulator", relay: "relay", official: "official" } as const;
+
+export async function StudioHeader({ provider }: { provider: keyof typeof PROVIDER_KEY }) {
+  const [t, locale] = await Promise.all([getTranslations("Header"), getLocale()]);
   return (
     <header className="border-b border-zinc-200 bg-white/80 backdrop-blur dark:border-zinc-800 dark:bg-zinc-950/80">
       <a
         href="#main"
         className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-brand-600 focus:px-3 focus:py-2 focus:text-white"
       >
-        Skip to content
+        {t("skip")}
       </a>
       <div className="mx-auto flex h-14 w-full max-w-7xl items-center justify-between gap-3 px-4 sm:px-6">
         <h1 className="flex items-center gap-2 text-base font-semibold tracking-tight">
@@ -21,18 +22,21 @@ export function StudioHeader({ provider }: { provider: keyof typeof PROVIDER_LAB
           />
           Luma Studio
         </h1>
-        {provider === "simulator" ? (
-          <span
-            className="rounded-full border border-amber-300 bg-amber-50 px-3 py-1 text-xs font-medium text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-200"
-            title="No API token is configured: clips are rendered locally by the built-in simulator."
-          >
-            Simulator mode
-          </span>
-        ) : (
-          <span className="rounded-full border border-zinc-300 px-3 py-1 text-xs font-medium text-zinc-700 dark:border-zinc-700 dark:text-zinc-300">
-            {PROVIDER_LABEL[provider]}
-          </span>
-        )}
+        <div className="flex items-center gap-2 sm:gap-3">
+          {provider === "simulator" ? (
+            <span
+              className="rounded-full border border-amber-300 bg-amber-50 px-3 py-1 text-xs font-medium text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-200"
+              title={t("simulatorTitle")}
+            >
+              {t("simulator")}
+            </span>
+          ) : (
+            <span className="rounded-full border border-zinc-300 px-3 py-1 text-xs font-medium text-zinc-700 dark:border-zinc-700 dark:text-zinc-300">
+              {t(PROVIDER_KEY[provider])}
+            </span>
+          )}
+          <LocaleSwitch locale={isLocale(locale) ? locale : "en"} label={t("language")} />
+        </div>
       </div>
     </header>
   );

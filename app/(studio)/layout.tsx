@@ -1,7 +1,19 @@
+import { NextIntlClientProvider } from "next-intl";
+import { getLocale, getMessages } from "next-intl/server";
 import type { ReactNode } from "react";
 import { QueryProvider } from "@/components/query-provider";
+import { LazyToaster } from "@/components/toaster";
+import { CLIENT_NAMESPACES } from "@/lib/i18n/messages";
 
-// The studio's pages share a client-side query cache; public share pages do not load it.
-export default function StudioLayout({ children }: { children: ReactNode }) {
-  return <QueryProvider>{children}</QueryProvider>;
+// The studio's pages share a client-side query cache; public share pages do not load it. Client
+// components get only the message namespaces they use (see CLIENT_NAMESPACES).
+export default async function StudioLayout({ children }: { children: ReactNode }) {
+  const [locale, messages] = await Promise.all([getLocale(), getMessages()]);
+  const clientMessages = Object.fromEntries(CLIENT_NAMESPACES.map((name) => [name, messages[name]]));
+  return (
+    <NextIntlClientProvider locale={locale} messages={clientMessages}>
+      <QueryProvider>{children}</QueryProvider>
+      <LazyToaster />
+    </NextIntlClientProvider>
+  );
 }

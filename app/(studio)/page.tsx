@@ -1,6 +1,7 @@
 import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
 import { headers } from "next/headers";
 import { connection } from "next/server";
+import { getTranslations } from "next-intl/server";
 import { CreateSection } from "@/components/create-section";
 import { Gallery } from "@/components/gallery/gallery";
 import { OpenStudioWarning } from "@/components/security/open-studio-warning";
@@ -14,6 +15,7 @@ import { provider } from "@/lib/server/upstream";
 export default async function StudioPage() {
   await connection();
   const info = studioInfo();
+  const t = await getTranslations("Studio");
   const queryClient = new QueryClient();
   // The first page is read straight from the database, so the gallery paints without a round trip.
   await queryClient.prefetchInfiniteQuery({
@@ -30,11 +32,11 @@ export default async function StudioPage() {
       >
         <HydrationBoundary state={dehydrate(queryClient)}>
           <div className="lg:sticky lg:top-4">
-            <CreateSection capabilities={provider().capabilities} />
+            <CreateSection capabilities={provider().capabilities} heading={t("create")} />
           </div>
           <section aria-labelledby="gallery-heading">
             <h2 id="gallery-heading" tabIndex={-1} className="mb-4 text-lg font-semibold focus:outline-none">
-              Your clips
+              {t("yourClips")}
             </h2>
             <Gallery />
           </section>

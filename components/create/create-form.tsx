@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { type ClipboardEvent, type KeyboardEvent, useEffect, useId, useRef } from "react";
 import { type FieldErrors, type FieldName, sentenceFor } from "@/lib/client/field-errors";
 import { checkKeyframeFile } from "@/lib/client/file-rules";
@@ -34,6 +35,7 @@ const FIELD_ORDER: readonly FieldName[] = [
 ];
 
 export function CreateForm({ capabilities: caps, onCreated, onTaskRecorded }: CreateFormProps) {
+  const t = useTranslations();
   const idPrefix = `create${useId().replace(/:/g, "")}`;
   const formRef = useRef<HTMLFormElement>(null);
   const { settings, update, prompt, setPrompt, clearDraft, reuse } = useCreateSettings(caps);
@@ -43,11 +45,8 @@ export function CreateForm({ capabilities: caps, onCreated, onTaskRecorded }: Cr
   const exclusive = !caps.loopWithEndFrame;
   const hasEnd = keyframes.slots.end.value !== null;
   const loop = caps.loop && settings.loop;
-  const loopBlockedReason =
-    exclusive && hasEnd
-      ? "Loop can't be combined with an end keyframe; remove the end keyframe to loop."
-      : undefined;
-  const endBlockedReason = exclusive && loop ? "Turn off Loop to add an end keyframe." : undefined;
+  const loopBlockedReason = exclusive && hasEnd ? t("Form.loopBlocked") : undefined;
+  const endBlockedReason = exclusive && loop ? t("Form.endBlocked") : undefined;
 
   // A gallery card's "Use these settings" fills the form and puts the cursor in the prompt.
   useEffect(
@@ -71,8 +70,8 @@ export function CreateForm({ capabilities: caps, onCreated, onTaskRecorded }: Cr
     const pending: FieldErrors = {};
     const start = keyframeInput(keyframes.slots.start);
     const end = keyframeInput(keyframes.slots.end);
-    if (start.problem) pending.startFrame = sentenceFor("startFrame", start.problem);
-    if (end.problem) pending.endFrame = sentenceFor("endFrame", end.problem);
+    if (start.problem) pending.startFrame = sentenceFor("startFrame", start.problem, t);
+    if (end.problem) pending.endFrame = sentenceFor("endFrame", end.problem, t);
     const outcome = await submit(
       { prompt, ...settings, loop, startFrame: start.input, endFrame: end.input },
       pending,
@@ -113,7 +112,7 @@ export function CreateForm({ capabilities: caps, onCreated, onTaskRecorded }: Cr
         ? within
         : (SLOTS.find((candidate) => open(candidate) && !keyframes.slots[candidate].value) ?? "start");
     if (!open(slot)) return;
-    const problem = checkKeyframeFile(file);
+    const problem = checkKeyframeFile(file, t);
     if (problem) keyframes.setError(slot, problem);
     else {
       clearFieldError(slot === "start" ? "startFrame" : "endFrame");

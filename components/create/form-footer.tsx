@@ -1,3 +1,10 @@
+import { useTranslations } from "next-intl";
+import type { ReactNode } from "react";
+
+const kbd = (chunks: ReactNode) => (
+  <kbd className="rounded border border-zinc-300 px-1 font-sans dark:border-zinc-700">{chunks}</kbd>
+);
+
 export interface FormFooterProps {
   shortcutId: string;
   submitting: boolean;
@@ -7,6 +14,7 @@ export interface FormFooterProps {
 
 /** Generate, the keyboard hint, the form-level alert and the polite success announcement. */
 export function FormFooter({ shortcutId, submitting, alert, announcement }: FormFooterProps) {
+  const t = useTranslations("Form");
   return (
     <div className="flex flex-col gap-3">
       {alert ? (
@@ -19,10 +27,7 @@ export function FormFooter({ shortcutId, submitting, alert, announcement }: Form
       ) : null}
       <div className="flex flex-wrap items-center justify-between gap-3">
         <p id={shortcutId} className="text-xs text-zinc-600 dark:text-zinc-400">
-          Press <kbd className="rounded border border-zinc-300 px-1 font-sans dark:border-zinc-700">Ctrl</kbd>{" "}
-          or <kbd className="rounded border border-zinc-300 px-1 font-sans dark:border-zinc-700">⌘</kbd> +{" "}
-          <kbd className="rounded border border-zinc-300 px-1 font-sans dark:border-zinc-700">Enter</kbd> to
-          generate.
+          {t.rich("shortcut", { kbd })}
         </p>
         <button
           type="submit"
@@ -36,7 +41,7 @@ export function FormFooter({ shortcutId, submitting, alert, announcement }: Form
               className="size-4 animate-spin rounded-full border-2 border-white/40 border-t-white"
             />
           ) : null}
-          {submitting ? "Generating…" : "Generate"}
+          {submitting ? t("generating") : t("generate")}
         </button>
       </div>
       <p aria-live="polite" className="text-sm text-emerald-700 empty:hidden dark:text-emerald-400">

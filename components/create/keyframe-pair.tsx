@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import type { FieldErrors } from "@/lib/client/field-errors";
 import { KeyframeZone } from "./keyframe-zone";
 import type { Keyframes, Slot } from "./use-keyframes";
@@ -20,6 +21,7 @@ export function KeyframePair({
   endBlockedReason,
   onChanged,
 }: KeyframePairProps) {
+  const t = useTranslations("Form");
   const { slots } = keyframes;
   const zone = (slot: Slot, label: string, disabledReason?: string) => (
     <KeyframeZone
@@ -49,11 +51,11 @@ export function KeyframePair({
   return (
     <fieldset className="flex min-w-0 flex-col gap-3">
       <legend className="mb-2 text-sm font-medium">
-        Keyframes <span className="font-normal text-zinc-600 dark:text-zinc-400">(optional)</span>
+        {t("keyframes")} <span className="font-normal text-zinc-600 dark:text-zinc-400">{t("optional")}</span>
       </legend>
       <div className="grid gap-4 @sm:grid-cols-2">
-        {zone("start", "Start keyframe")}
-        {zone("end", "End keyframe", endBlockedReason)}
+        {zone("start", t("startKeyframe"))}
+        {zone("end", t("endKeyframe"), endBlockedReason)}
       </div>
       <div>
         <button
@@ -76,7 +78,7 @@ export function KeyframePair({
           >
             <path d="M7 4 3 8l4 4M3 8h14M17 20l4-4-4-4M21 16H7" />
           </svg>
-          Swap start and end
+          {t("swap")}
         </button>
       </div>
     </fieldset>

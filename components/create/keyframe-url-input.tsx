@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { KeyframeInputSchema } from "@/lib/shared/generation-input";
 
@@ -10,12 +11,13 @@ export interface KeyframeUrlInputProps {
 
 /** An image URL as the keyframe instead of a file; only http(s) is accepted. */
 export function KeyframeUrlInput({ label, disabled, onUrl, onReject }: KeyframeUrlInputProps) {
+  const t = useTranslations("Keyframe");
   const [text, setText] = useState("");
   const apply = () => {
     const url = text.trim();
     if (!url) return;
     if (!KeyframeInputSchema.safeParse({ url }).success) {
-      onReject(`${label} URL must be an http(s) image URL, like https://example.com/frame.jpg.`);
+      onReject(t("urlInvalid", { label }));
       return;
     }
     onUrl(url);
@@ -28,8 +30,8 @@ export function KeyframeUrlInput({ label, disabled, onUrl, onReject }: KeyframeU
         inputMode="url"
         value={text}
         disabled={disabled}
-        aria-label={`${label} image URL`}
-        placeholder="or an image URL"
+        aria-label={t("urlLabel", { label })}
+        placeholder={t("urlPlaceholder")}
         onChange={(event) => setText(event.target.value)}
         onKeyDown={(event) => {
           // Plain Enter uses the URL; Ctrl/Cmd+Enter is left to the form, which submits.
@@ -45,7 +47,7 @@ export function KeyframeUrlInput({ label, disabled, onUrl, onReject }: KeyframeU
         onClick={apply}
         className="h-9 shrink-0 rounded-lg border border-zinc-300 px-3 text-sm font-medium hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-brand-500 disabled:cursor-not-allowed disabled:opacity-50 dark:border-zinc-700 dark:hover:bg-zinc-800"
       >
-        Use URL
+        {t("useUrl")}
       </button>
     </div>
   );

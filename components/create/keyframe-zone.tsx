@@ -1,7 +1,8 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { type FileRejection, useDropzone } from "react-dropzone";
-import { describeRejection, KEYFRAME_ACCEPT, KEYFRAME_MAX_BYTES } from "@/lib/client/file-rules";
+import { describeRejection, KEYFRAME_ACCEPT, KEYFRAME_MAX_BYTES, MAX_MB } from "@/lib/client/file-rules";
 import { KeyframeProgress } from "./keyframe-progress";
 import { KeyframeUrlInput } from "./keyframe-url-input";
 import type { Slot, SlotState } from "./use-keyframes";
@@ -25,6 +26,8 @@ export interface KeyframeZoneProps {
 /** One keyframe: drop, paste (while focused), the file picker (click, Enter, Space) or a URL. */
 export function KeyframeZone(props: KeyframeZoneProps) {
   const { slot, label, zoneId, state, disabledReason, onFile, onReject, onUrl, onRemove } = props;
+  const t = useTranslations("Keyframe");
+  const translate = useTranslations();
   const disabled = disabledReason !== undefined;
   const { getRootProps, getInputProps, isDragActive, isDragReject } = useDropzone({
     accept: KEYFRAME_ACCEPT,
@@ -35,7 +38,7 @@ export function KeyframeZone(props: KeyframeZoneProps) {
       const rejected = rejections[0];
       if (rejected) {
         const codes = rejections.flatMap((rejection) => rejection.errors.map((error) => error.code));
-        onReject(describeRejection(rejected.file.name, codes));
+        onReject(describeRejection(rejected.file.name, codes, translate));
       } else if (accepted[0]) onFile(accepted[0]);
     },
   });
@@ -57,10 +60,10 @@ export function KeyframeZone(props: KeyframeZoneProps) {
           <button
             type="button"
             onClick={onRemove}
-            aria-label={`Remove ${label.toLowerCase()}`}
+            aria-label={t("removeLabel", { label })}
             className="rounded-md px-2 py-1 text-xs font-medium text-zinc-700 hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-brand-500 dark:text-zinc-300 dark:hover:bg-zinc-800"
           >
-            Remove
+            {t("remove")}
           </button>
         ) : null}
       </div>
@@ -74,7 +77,7 @@ export function KeyframeZone(props: KeyframeZoneProps) {
         })}
         className={`relative grid h-40 w-full place-items-center sm:h-48 overflow-hidden rounded-xl border-2 border-dashed text-center transition-colors focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-500 ${disabled ? "cursor-not-allowed opacity-60" : "cursor-pointer"} ${highlight}`}
       >
-        <input {...getInputProps({ "aria-label": `${label} file` })} />
+        <input {...getInputProps({ "aria-label": t("fileLabel", { label }) })} />
         {value ? (
           // biome-ignore lint/performance/noImgElement: local object URLs and arbitrary remote URLs can't go through next/image
           <img
@@ -96,17 +99,17 @@ export function KeyframeZone(props: KeyframeZoneProps) {
               <circle cx="9" cy="10" r="2" />
               <path d="m21 16-5-5-9 9" />
             </svg>
-            <span>{disabled ? "Unavailable" : "Drop, paste or choose an image"}</span>
+            <span>{disabled ? t("unavailable") : t("drop")}</span>
           </span>
         )}
       </div>
       <p id={hintId} className="text-xs text-zinc-600 dark:text-zinc-400">
         {disabledReason ??
           (value?.kind === "file"
-            ? `${value.name}${value.note ? ` · ${value.note}` : ""}${value.phase === "ready" ? " · uploaded" : ""}`
+            ? `${value.name}${value.note ? ` · ${value.note}` : ""}${value.phase === "ready" ? ` · ${t("uploaded")}` : ""}`
             : value?.kind === "url"
-              ? "Image from URL"
-              : "PNG, JPEG or WebP, up to 20 MB")}
+              ? t("fromUrl")
+              : t("hint", { mb: MAX_MB }))}
       </p>
       {value?.kind === "file" && value.phase !== "ready" ? (
         <KeyframeProgress label={label} value={value} />

@@ -1,3 +1,5 @@
+import { useFormatter, useTranslations } from "next-intl";
+
 export interface PromptFieldProps {
   id: string;
   value: string;
@@ -8,6 +10,8 @@ export interface PromptFieldProps {
 
 /** The prompt with a live count against the provider's limit; typing past it is allowed but flagged. */
 export function PromptField({ id, value, maxLength, error, onChange }: PromptFieldProps) {
+  const t = useTranslations("Form");
+  const format = useFormatter();
   const countId = `${id}-count`;
   const errorId = `${id}-error`;
   const over = value.trim().length > maxLength;
@@ -15,14 +19,14 @@ export function PromptField({ id, value, maxLength, error, onChange }: PromptFie
     <div className="flex flex-col gap-1">
       <div className="flex items-baseline justify-between gap-2">
         <label htmlFor={id} className="text-sm font-medium">
-          Prompt
+          {t("prompt")}
         </label>
         <span
           id={countId}
           className={`text-xs tabular-nums ${over ? "font-semibold text-red-700 dark:text-red-400" : "text-zinc-600 dark:text-zinc-400"}`}
         >
-          {value.length.toLocaleString("en")} / {maxLength.toLocaleString("en")}
-          <span className="sr-only"> characters</span>
+          {format.number(value.length)} / {format.number(maxLength)}
+          <span className="sr-only"> {t("characters")}</span>
         </span>
       </div>
       <textarea
@@ -30,7 +34,7 @@ export function PromptField({ id, value, maxLength, error, onChange }: PromptFie
         name="prompt"
         rows={4}
         value={value}
-        placeholder="A slow dolly shot through a neon-lit alley in the rain…"
+        placeholder={t("promptPlaceholder")}
         aria-invalid={error || over ? true : undefined}
         aria-describedby={error ? `${errorId} ${countId}` : countId}
         onChange={(event) => onChange(event.target.value)}

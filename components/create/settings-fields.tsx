@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import type { FieldErrors } from "@/lib/client/field-errors";
 import type { CreateSettings } from "@/lib/client/form-storage";
 import type { ProviderCapabilities } from "@/lib/luma/capabilities";
@@ -20,12 +21,13 @@ const plain = (values: readonly string[], format: (value: string) => string = (v
 /** Model, aspect ratio, resolution, duration and the switches: only what the provider offers. */
 export function SettingsFields(props: SettingsFieldsProps) {
   const { idPrefix, capabilities: caps, settings, errors, loopBlockedReason, onChange } = props;
+  const t = useTranslations("Form");
   return (
     <div className="flex flex-col gap-4">
       <div className="grid grid-cols-2 gap-3 @2xl:grid-cols-4">
         <SelectField
           id={`${idPrefix}-model`}
-          label="Model"
+          label={t("model")}
           value={settings.model}
           options={caps.models.map((model) => ({ value: model.id, label: model.label }))}
           error={errors.model}
@@ -33,7 +35,7 @@ export function SettingsFields(props: SettingsFieldsProps) {
         />
         <SelectField
           id={`${idPrefix}-aspectRatio`}
-          label="Aspect ratio"
+          label={t("aspectRatio")}
           value={settings.aspectRatio}
           options={plain(caps.aspectRatios)}
           error={errors.aspectRatio}
@@ -41,7 +43,7 @@ export function SettingsFields(props: SettingsFieldsProps) {
         />
         <SelectField
           id={`${idPrefix}-resolution`}
-          label="Resolution"
+          label={t("resolution")}
           value={settings.resolution}
           options={plain(caps.resolutions)}
           error={errors.resolution}
@@ -49,26 +51,27 @@ export function SettingsFields(props: SettingsFieldsProps) {
         />
         <SelectField
           id={`${idPrefix}-duration`}
-          label="Duration"
+          label={t("duration")}
           value={settings.duration}
-          options={plain(caps.durations, (value) => value.replace(/^(\d+)s$/, "$1 seconds"))}
+          options={plain(caps.durations, (value) => {
+            const seconds = /^(\d+)s$/.exec(value)?.[1];
+            return seconds ? t("durationSeconds", { seconds: Number(seconds) }) : value;
+          })}
           error={errors.duration}
           onChange={(duration) => onChange({ duration })}
         />
       </div>
       <div className="grid gap-3 @md:grid-cols-2">
         <ToggleSwitch
-          label="Enhance prompt"
-          description="Let the model expand a short prompt into a richer one."
+          label={t("enhance")}
+          description={t("enhanceDescription")}
           checked={settings.expandPrompt}
           onChange={(expandPrompt) => onChange({ expandPrompt })}
         />
         {caps.loop ? (
           <ToggleSwitch
-            label="Loop"
-            description={
-              loopBlockedReason ?? errors.loop ?? "The clip ends where it starts, for seamless repeats."
-            }
+            label={t("loop")}
+            description={loopBlockedReason ?? errors.loop ?? t("loopDescription")}
             checked={settings.loop}
             disabled={loopBlockedReason !== undefined && !settings.loop}
             onChange={(loop) => onChange({ loop })}

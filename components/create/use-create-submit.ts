@@ -1,10 +1,13 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useCallback, useRef, useState } from "react";
 import { ApiError } from "@/lib/client/api";
+import { describeError } from "@/lib/client/error-text";
 import { type FieldErrors, type FieldName, toFieldErrors } from "@/lib/client/field-errors";
 import { createGeneration } from "@/lib/client/generations";
 import { outcomeUnknown, SubmissionKeys } from "@/lib/client/idempotency";
+import { notify } from "@/lib/client/toast";
 import { validateLocally } from "@/lib/client/validate-create";
 import type { ProviderCapabilities } from "@/lib/luma/capabilities";
 import type { Task } from "@/lib/shared/task";
@@ -14,15 +17,8 @@ export type Outcome =
   /** `recorded`: the server kept the attempt as a failed clip, so the gallery has something new. */
   | { ok: false; errors: FieldErrors; recorded?: boolean };
 
-function alertFor(error: unknown): string {
-  if (!(error instanceof ApiError)) return "Something went wrong. Your prompt is kept; try again.";
-  if (error.code === "upstream_rejected") {
-    return `The video service refused this clip: ${error.message}${error.taskId ? " It is listed in Your clips as failed." : ""}`;
-  }
-  return error.message;
-}
-
 export function useCreateSubmit(caps: ProviderCapabilities) {
+  const t = useTranslations();
   const keys = useRef(new SubmissionKeys());
   const inFlight = useRef(false);
   const [submitting, setSubmitting] = useState(false);
@@ -40,7 +36,7 @@ export function useCreateSubmit(caps: ProviderCapabilities) {
       if (inFlight.current) return null;
       setAlert(null);
       setAnnouncement("");
-      const { input, errors } = validateLocally(candidate, caps);
+      const { input, errors } = validateLocally(candidate, caps, t);
       const localErrors = { ...errors, ...pending };
       if (!input || Object.keys(localErrors).length > 0) {
         setFieldErrors(localErrors);
@@ -53,18 +49,21 @@ export function useCreateSubmit(caps: ProviderCapabilities) {
         const task = await createGeneration(input, keys.current.keyFor(input));
         keys.current.settle();
         if (task.state === "failed") {
-          setAlert(`The video service refused this clip: ${task.failureReason ?? "no reason given"}`);
+          setAlert(t("Errors.refused", { reason: task.failureReason ?? t("Errors.noReason") }));
           return { ok: false, errors: {}, recorded: true };
         }
-        setAnnouncement(`Clip started: “${input.prompt.slice(0, 80)}”. It will appear in Your clips.`);
+        setAnnouncement(t("Form.started", { prompt: input.prompt.slice(0, 80) }));
+        notify("success", t("Form.toastStarted"));
         return { ok: true, task };
       } catch (error) {
         if (!outcomeUnknown(error)) keys.current.settle();
         const { errors: serverErrors, other } =
-          error instanceof ApiError ? toFieldErrors(error.fields, error.message) : { errors: {}, other: [] };
+          error instanceof ApiError
+            ? toFieldErrors(error.fields, error.message, t)
+            : { errors: {}, other: [] };
         setFieldErrors(serverErrors);
         const fieldsShown = Object.keys(serverErrors).length > 0 && other.length === 0;
-        if (!fieldsShown) setAlert(alertFor(error));
+        if (!fieldsShown) setAlert(describeError(error, t));
         return {
           ok: false,
           errors: serverErrors,
@@ -75,7 +74,7 @@ export function useCreateSubmit(caps: ProviderCapabilities) {
         setSubmitting(false);
       }
     },
-    [caps],
+    [caps, t],
   );
 
   return { submit, submitting, fieldErrors, clearFieldError, setFieldErrors, alert, announcement };

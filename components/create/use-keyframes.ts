@@ -1,9 +1,11 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { ApiError, isAbort } from "@/lib/client/api";
 import { inspectKeyframe, KeyframeRejected, prepareKeyframe } from "@/lib/client/prepare-image";
 import { uploadImage } from "@/lib/client/upload";
+import type { Translate } from "@/lib/i18n/translate";
 import type { KeyframeInput } from "@/lib/shared/generation-input";
 
 export type Slot = "start" | "end";
@@ -35,10 +37,13 @@ const EMPTY: SlotState = { value: null, error: null };
 let counter = 0;
 const nextId = () => `keyframe-${++counter}`;
 
-function describeFailure(error: unknown, fileName: string): string {
-  if (error instanceof KeyframeRejected) return error.message;
-  if (error instanceof ApiError) return `${fileName}: ${error.message.replace(/^file: /, "")}`;
-  return `${fileName} could not be uploaded. Try again.`;
+function describeFailure(error: unknown, fileName: string, t: Translate): string {
+  if (error instanceof KeyframeRejected) return t(error.key, error.values);
+  if (error instanceof ApiError) {
+    // The server's upload checks answer in English; their words are kept, the framing is ours.
+    return t("Keyframe.uploadRefused", { name: fileName, reason: error.message.replace(/^file: /, "") });
+  }
+  return t("Keyframe.uploadFailed", { name: fileName });
 }
 
 /** What the create API should receive for a slot, or why it can't be sent yet. */
@@ -52,6 +57,7 @@ export function keyframeInput(state: SlotState): { input: KeyframeInput | null; 
 
 /** Both keyframe slots: files are checked, shrunk and uploaded as soon as they arrive. */
 export function useKeyframes() {
+  const t = useTranslations();
   const [slots, setSlots] = useState<Slots>({ start: EMPTY, end: EMPTY });
   const slotsRef = useRef(slots);
   slotsRef.current = slots;
@@ -88,7 +94,7 @@ export function useKeyframes() {
       try {
         inspected = await inspectKeyframe(file);
       } catch (error) {
-        setError(slot, describeFailure(error, file.name));
+        setError(slot, describeFailure(error, file.name, t));
         return;
       }
       const id = nextId();
@@ -108,7 +114,9 @@ export function useKeyframes() {
       try {
         const prepared = await prepareKeyframe(file, inspected);
         if (controller.signal.aborted) return;
-        const note = prepared.downscaled ? `Resized to ${prepared.width}×${prepared.height}` : null;
+        const note = prepared.downscaled
+          ? t("Keyframe.resized", { width: prepared.width, height: prepared.height })
+          : null;
         patchFile(id, { phase: "uploading", note });
         const answer = await uploadImage(prepared.blob, prepared.type, {
           signal: controller.signal,
@@ -117,12 +125,12 @@ export function useKeyframes() {
         patchFile(id, { phase: "ready", progress: 1, uploadId: answer.id });
       } catch (error) {
         if (controller.signal.aborted || isAbort(error)) return;
-        patchFile(id, null, describeFailure(error, file.name));
+        patchFile(id, null, describeFailure(error, file.name, t));
       } finally {
         uploads.current.delete(id);
       }
     },
-    [place, patchFile, setError],
+    [place, patchFile, setError, t],
   );
 
   const setUrl = useCallback(

@@ -7,6 +7,8 @@ export interface ConfirmDialogProps {
   title: string;
   children: ReactNode;
   confirmLabel: string;
+  busyLabel: string;
+  cancelLabel: string;
   busy?: boolean;
   error?: string | null;
   onConfirm: () => void;
@@ -18,7 +20,8 @@ export interface ConfirmDialogProps {
  * on Escape. Focus starts on Cancel, the safe choice; whoever opened it decides where focus goes after.
  */
 export function ConfirmDialog(props: ConfirmDialogProps) {
-  const { open, title, children, confirmLabel, busy = false, error, onConfirm, onCancel } = props;
+  const { open, title, children, confirmLabel, busyLabel, cancelLabel, busy = false, error } = props;
+  const { onConfirm, onCancel } = props;
   const ref = useRef<HTMLDialogElement>(null);
   const cancelRef = useRef<HTMLButtonElement>(null);
   const titleId = useId();
@@ -64,7 +67,7 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
           disabled={busy}
           className="rounded-lg border border-zinc-300 px-3 py-2 text-sm font-medium hover:bg-zinc-50 focus-visible:outline-2 focus-visible:outline-brand-500 disabled:opacity-60 dark:border-zinc-600 dark:hover:bg-zinc-800"
         >
-          Cancel
+          {cancelLabel}
         </button>
         <button
           type="button"
@@ -72,7 +75,7 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
           disabled={busy}
           className="rounded-lg bg-red-600 px-3 py-2 text-sm font-medium text-white hover:bg-red-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-red-600 disabled:opacity-60"
         >
-          {busy ? "Deleting…" : confirmLabel}
+          {busy ? busyLabel : confirmLabel}
         </button>
       </div>
     </dialog>

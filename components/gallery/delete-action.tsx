@@ -2,17 +2,24 @@
 
 import type { InfiniteData } from "@tanstack/react-query";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import dynamic from "next/dynamic";
+import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import * as z from "zod/mini";
 import { apiFetch } from "@/lib/client/api";
+import { describeError } from "@/lib/client/error-text";
+import { notify } from "@/lib/client/toast";
 import { removeTask } from "@/lib/queries/merge";
 import { taskKeys } from "@/lib/queries/tasks";
 import type { Task, TaskPage } from "@/lib/shared/task";
 import { ACTION_CLASS } from "./action-button";
-import { ConfirmDialog } from "./confirm-dialog";
+
+// Loaded when first opened: most visits delete nothing, and the first load has a budget.
+const ConfirmDialog = dynamic(() => import("./confirm-dialog").then((module) => module.ConfirmDialog));
 
 /** Deletes the clip and its stored media after a confirmation. */
 export function DeleteAction({ task }: { task: Task }) {
+  const t = useTranslations();
   const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
   const trigger = useRef<HTMLButtonElement>(null);
@@ -31,6 +38,7 @@ export function DeleteAction({ task }: { task: Task }) {
     onSuccess: () => {
       deleted.current = true;
       setOpen(false);
+      notify("success", t("Actions.deleted"));
       queryClient.setQueriesData<InfiniteData<TaskPage, string | null>>(
         { queryKey: taskKeys.lists() },
         (data) => (data ? removeTask(data, task.id) : data),
@@ -48,23 +56,24 @@ export function DeleteAction({ task }: { task: Task }) {
   return (
     <>
       <button ref={trigger} type="button" className={ACTION_CLASS} onClick={() => setOpen(true)}>
-        Delete
+        {t("Actions.delete")}
       </button>
-      <ConfirmDialog
-        open={open}
-        title="Delete this clip?"
-        confirmLabel="Delete clip"
-        busy={remove.isPending}
-        error={remove.isError ? remove.error.message : null}
-        onConfirm={() => remove.mutate()}
-        onCancel={close}
-      >
-        <p className="line-clamp-2 italic">“{task.prompt}”</p>
-        <p className="mt-2">
-          The clip and its stored video, thumbnail and last frame are removed from the studio. This cannot be
-          undone.
-        </p>
-      </ConfirmDialog>
+      {open ? (
+        <ConfirmDialog
+          open={open}
+          title={t("Actions.deleteTitle")}
+          confirmLabel={t("Actions.deleteConfirm")}
+          busyLabel={t("Actions.deleting")}
+          cancelLabel={t("Actions.cancel")}
+          busy={remove.isPending}
+          error={remove.isError ? describeError(remove.error, t) : null}
+          onConfirm={() => remove.mutate()}
+          onCancel={close}
+        >
+          <p className="line-clamp-2 italic">“{task.prompt}”</p>
+          <p className="mt-2">{t("Actions.deleteBody")}</p>
+        </ConfirmDialog>
+      ) : null}
     </>
   );
 }

@@ -1,14 +1,10 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useId, useState } from "react";
 import type { GalleryFilters, StateFilter } from "@/lib/queries/filters";
 
-const STATE_LABELS: Record<StateFilter, string> = {
-  all: "All",
-  active: "In progress",
-  completed: "Ready",
-  failed: "Failed",
-};
+const STATES: readonly StateFilter[] = ["all", "active", "completed", "failed"];
 
 /** Typing waits this long for a pause before the gallery asks the server again. */
 export const SEARCH_DEBOUNCE_MS = 300;
@@ -20,6 +16,7 @@ export function GalleryToolbar({
   filters: GalleryFilters;
   onChange: (filters: GalleryFilters) => void;
 }) {
+  const t = useTranslations("Gallery");
   const searchId = useId();
   const [text, setText] = useState(filters.q);
 
@@ -32,8 +29,8 @@ export function GalleryToolbar({
   return (
     <div className="mb-4 flex flex-col gap-3 sm:flex-row sm:items-center sm:justify-between">
       <fieldset className="flex flex-wrap gap-1">
-        <legend className="sr-only">Filter by state</legend>
-        {(Object.keys(STATE_LABELS) as StateFilter[]).map((state) => (
+        <legend className="sr-only">{t("filterLegend")}</legend>
+        {STATES.map((state) => (
           <button
             key={state}
             type="button"
@@ -41,19 +38,19 @@ export function GalleryToolbar({
             onClick={() => onChange({ ...filters, state })}
             className="rounded-full border border-zinc-300 px-3 py-1 text-xs font-medium hover:bg-zinc-50 focus-visible:outline-2 focus-visible:outline-brand-500 aria-pressed:border-brand-600 aria-pressed:bg-brand-600 aria-pressed:text-white dark:border-zinc-700 dark:hover:bg-zinc-800 dark:aria-pressed:border-brand-500 dark:aria-pressed:bg-brand-500 dark:aria-pressed:text-zinc-950"
           >
-            {STATE_LABELS[state]}
+            {t(state)}
           </button>
         ))}
       </fieldset>
       <div className="sm:w-64">
         <label htmlFor={searchId} className="sr-only">
-          Search prompts
+          {t("search")}
         </label>
         <input
           id={searchId}
           type="search"
           value={text}
-          placeholder="Search prompts"
+          placeholder={t("search")}
           maxLength={200}
           onChange={(event) => setText(event.target.value)}
           className="w-full rounded-lg border border-zinc-300 bg-white px-3 py-1.5 text-sm placeholder:text-zinc-500 focus-visible:outline-2 focus-visible:outline-brand-500 dark:border-zinc-700 dark:bg-zinc-950"

@@ -1,6 +1,7 @@
 "use client";
 
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { useCallback, useState } from "react";
 import { type GalleryFilters, NO_FILTERS } from "@/lib/queries/filters";
 import { galleryQueryOptions, taskChangesOptions } from "@/lib/queries/tasks";
@@ -52,10 +53,11 @@ interface BodyProps {
 }
 
 function GalleryBody({ pending, error, onRetry, busy, tasks, filtered }: BodyProps) {
+  const t = useTranslations("Gallery");
   if (pending) {
     return (
       <p className="text-sm text-zinc-500" role="status">
-        Loading your clips…
+        {t("loading")}
       </p>
     );
   }
@@ -65,9 +67,9 @@ function GalleryBody({ pending, error, onRetry, busy, tasks, filtered }: BodyPro
         role="alert"
         className="rounded-xl border border-red-300 bg-red-50 p-4 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-200"
       >
-        Could not load your clips: {error.message}{" "}
+        {t("loadError", { reason: error.message })}{" "}
         <button type="button" className="underline" onClick={onRetry}>
-          Try again
+          {t("tryAgain")}
         </button>
       </div>
     );
@@ -79,14 +81,14 @@ function GalleryBody({ pending, error, onRetry, busy, tasks, filtered }: BodyPro
         role="status"
         className="rounded-xl border border-dashed border-zinc-300 p-6 text-center text-sm text-zinc-600 dark:border-zinc-700 dark:text-zinc-400"
       >
-        No clips match these filters.
+        {t("noMatch")}
       </p>
     );
   }
   return (
     <ul aria-busy={busy} className="grid grid-cols-1 gap-4 sm:grid-cols-2 2xl:grid-cols-3">
       {tasks.map((task) => (
-        <li key={task.id}>
+        <li key={task.id} className="[contain-intrinsic-size:auto_28rem] [content-visibility:auto]">
           <TaskCard task={task} />
         </li>
       ))}

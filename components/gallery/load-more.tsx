@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useRef } from "react";
 
 /**
@@ -7,6 +8,7 @@ import { useEffect, useRef } from "react";
  * and for browsers where the observer never fires.
  */
 export function LoadMore({ loading, onLoad }: { loading: boolean; onLoad: () => void }) {
+  const t = useTranslations("Gallery");
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const element = ref.current;
@@ -28,7 +30,7 @@ export function LoadMore({ loading, onLoad }: { loading: boolean; onLoad: () => 
         disabled={loading}
         className="rounded-lg border border-zinc-300 px-4 py-2 text-sm font-medium hover:bg-zinc-50 focus-visible:outline-2 focus-visible:outline-brand-500 disabled:opacity-60 dark:border-zinc-700 dark:hover:bg-zinc-900"
       >
-        {loading ? "Loading…" : "Show older clips"}
+        {loading ? t("loadingMore") : t("loadMore")}
       </button>
     </div>
   );

@@ -1,8 +1,11 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
+import { describeError } from "@/lib/client/error-text";
 import { createGeneration } from "@/lib/client/generations";
 import { newIdempotencyKey } from "@/lib/client/idempotency";
+import { notify } from "@/lib/client/toast";
 import { taskKeys } from "@/lib/queries/tasks";
 import type { CreateGenerationInput, KeyframeInput } from "@/lib/shared/generation-input";
 import type { Task } from "@/lib/shared/task";
@@ -30,10 +33,13 @@ export function retryInput(task: Task): CreateGenerationInput {
 }
 
 export function RetryAction({ task }: { task: Task }) {
+  const t = useTranslations();
   const queryClient = useQueryClient();
   const retry = useMutation({
     // A fresh key per click: this is a new clip, not a repeat of the failed request.
     mutationFn: () => createGeneration(retryInput(task), newIdempotencyKey()),
+    onSuccess: () => notify("success", t("Actions.retryStarted")),
+    onError: (error) => notify("error", t("Actions.retryFailed", { reason: describeError(error, t) })),
     onSettled: () => queryClient.invalidateQueries({ queryKey: taskKeys.all }),
   });
   if (task.kind !== "generate" || task.state !== "failed") return null;
@@ -45,11 +51,11 @@ export function RetryAction({ task }: { task: Task }) {
         disabled={retry.isPending}
         onClick={() => retry.mutate()}
       >
-        {retry.isPending ? "Retrying…" : "Retry"}
+        {retry.isPending ? t("Actions.retrying") : t("Actions.retry")}
       </button>
       {retry.isError ? (
         <span role="alert" className="basis-full text-xs text-red-700 dark:text-red-300">
-          Retry failed: {retry.error.message}
+          {t("Actions.retryFailed", { reason: describeError(retry.error, t) })}
         </span>
       ) : null}
     </>

@@ -1,8 +1,11 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { useState, useSyncExternalStore } from "react";
+import { describeError } from "@/lib/client/error-text";
 import { absoluteShareUrl, copyText, shareClip, stopSharing } from "@/lib/client/share";
+import { notify } from "@/lib/client/toast";
 import { taskKeys } from "@/lib/queries/tasks";
 import type { ShareInfo, Task } from "@/lib/shared/task";
 
@@ -27,6 +30,7 @@ function useOrigin(): string {
  * selected so it can be copied by hand.
  */
 export function ShareAction({ task }: { task: Task }) {
+  const t = useTranslations();
   const queryClient = useQueryClient();
   const origin = useOrigin();
   const [share, setShare] = useState<ShareInfo | null>(task.share ?? null);
@@ -44,9 +48,10 @@ export function ShareAction({ task }: { task: Task }) {
     const copied = await copyText(url);
     setNotice(
       copied
-        ? { tone: "ok", text: "Link copied" }
-        : { tone: "warn", text: "Copy the link below; the browser did not allow copying" },
+        ? { tone: "ok", text: t("Actions.linkCopied") }
+        : { tone: "warn", text: t("Actions.copyByHand") },
     );
+    if (copied) notify("success", t("Actions.linkCopied"));
   };
 
   const create = useMutation({
@@ -55,18 +60,28 @@ export function ShareAction({ task }: { task: Task }) {
       setShare(link);
       if (change.first) await copy(link);
       else
-        setNotice({ tone: "ok", text: change.showPrompt ? "The prompt is shown" : "The prompt is hidden" });
+        setNotice({
+          tone: "ok",
+          text: change.showPrompt ? t("Actions.promptShown") : t("Actions.promptHidden"),
+        });
     },
-    onError: (error) => setNotice({ tone: "warn", text: error.message }),
+    onError: (error) => {
+      setNotice({ tone: "warn", text: describeError(error, t) });
+      notify("error", describeError(error, t));
+    },
     onSettled: refresh,
   });
   const revoke = useMutation({
     mutationFn: () => stopSharing(task.id),
     onSuccess: () => {
       setShare(null);
-      setNotice({ tone: "ok", text: "Sharing stopped; the link no longer works" });
+      setNotice({ tone: "ok", text: t("Actions.sharingStopped") });
+      notify("success", t("Actions.sharingStopped"));
     },
-    onError: (error) => setNotice({ tone: "warn", text: error.message }),
+    onError: (error) => {
+      setNotice({ tone: "warn", text: describeError(error, t) });
+      notify("error", describeError(error, t));
+    },
     onSettled: refresh,
   });
   if (task.state !== "completed" || !task.video) return null;
@@ -77,10 +92,10 @@ export function ShareAction({ task }: { task: Task }) {
       {share ? (
         <>
           <button type="button" className={BUTTON} disabled={busy} onClick={() => copy(share)}>
-            Copy link
+            {t("Actions.copyLink")}
           </button>
           <button type="button" className={BUTTON} disabled={busy} onClick={() => revoke.mutate()}>
-            Stop sharing
+            {t("Actions.stopSharing")}
           </button>
         </>
       ) : (
@@ -90,7 +105,7 @@ export function ShareAction({ task }: { task: Task }) {
           disabled={busy}
           onClick={() => create.mutate({ showPrompt: true, first: true })}
         >
-          {create.isPending ? "Sharing…" : "Share"}
+          {create.isPending ? t("Actions.sharing") : t("Actions.share")}
         </button>
       )}
       <div className="basis-full space-y-1 text-xs">
@@ -98,14 +113,12 @@ export function ShareAction({ task }: { task: Task }) {
           <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-zinc-600 dark:text-zinc-400">
             <input
               readOnly
-              aria-label="Share link"
+              aria-label={t("Actions.shareLink")}
               value={origin ? absoluteShareUrl(share, origin) : share.url}
               onFocus={(event) => event.currentTarget.select()}
               className="min-w-0 flex-1 basis-48 rounded-md border border-zinc-200 bg-zinc-50 px-2 py-1 font-mono text-[11px] text-zinc-800 dark:border-zinc-700 dark:bg-zinc-950 dark:text-zinc-200"
             />
-            <span>
-              {share.views} {share.views === 1 ? "view" : "views"}
-            </span>
+            <span>{t("Actions.views", { count: share.views })}</span>
             <label className="inline-flex cursor-pointer items-center gap-1">
               <input
                 type="checkbox"
@@ -114,7 +127,7 @@ export function ShareAction({ task }: { task: Task }) {
                 onChange={(event) => create.mutate({ showPrompt: event.target.checked, first: false })}
                 className="accent-brand-600"
               />
-              Show prompt
+              {t("Actions.showPrompt")}
             </label>
           </div>
         ) : null}
@@ -123,7 +136,7 @@ export function ShareAction({ task }: { task: Task }) {
           aria-live="polite"
           className={
             notice?.tone === "warn"
-              ? "text-amber-800 dark:text-amber-300"
+              ? "text-amber-900 dark:text-amber-200"
               : "text-emerald-700 dark:text-emerald-300"
           }
         >

@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import type { Task } from "@/lib/shared/task";
 import { LineageActions } from "../lineage/lineage-actions";
 import { DeleteAction } from "./delete-action";
@@ -8,10 +9,11 @@ import { UseSettingsAction } from "./use-settings-action";
 
 /** The row of actions under a clip; each action is its own component and decides when it applies. */
 export function TaskActions({ task }: { task: Task }) {
+  const t = useTranslations("Card");
   return (
     <fieldset
       className="flex flex-wrap items-center gap-2"
-      aria-label={`Actions for ${task.prompt.slice(0, 40)}`}
+      aria-label={t("actions", { prompt: task.prompt.slice(0, 40) })}
     >
       <DownloadAction task={task} />
       <LineageActions task={task} />

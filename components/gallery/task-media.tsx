@@ -1,4 +1,9 @@
+"use client";
+
+import { useTranslations } from "next-intl";
 import type { Task } from "@/lib/shared/task";
+import { renderProgress } from "./task-timing";
+import { useNow } from "./use-now";
 
 const RATIO_CLASS: Record<string, string> = {
   "16:9": "aspect-video",
@@ -10,15 +15,8 @@ const RATIO_CLASS: Record<string, string> = {
   "9:21": "aspect-[9/21]",
 };
 
-function waitText(task: Task): string {
-  if (task.state === "submitting") return "Sending to the upstream…";
-  if (task.state === "queued") {
-    return task.estimateWaitSeconds ? `Queued · about ${Math.ceil(task.estimateWaitSeconds)} s` : "Queued";
-  }
-  return "Rendering…";
-}
-
 export function TaskMedia({ task }: { task: Task }) {
+  const t = useTranslations("Card");
   const ratio = RATIO_CLASS[task.aspectRatio ?? "16:9"] ?? "aspect-video";
   const frame = `${ratio} w-full max-h-[28rem] bg-zinc-100 dark:bg-zinc-950`;
   if (task.state === "completed" && task.video) {
@@ -32,14 +30,14 @@ export function TaskMedia({ task }: { task: Task }) {
         playsInline
         preload="none"
         loop={task.loop}
-        aria-label={`Video: ${task.prompt.slice(0, 80)}`}
+        aria-label={t("video", { prompt: task.prompt.slice(0, 80) })}
       />
     );
   }
   if (task.state === "failed") {
     return (
       <div className={`${frame} grid place-items-center text-sm text-red-700 dark:text-red-300`}>
-        Not generated
+        {t("notGenerated")}
       </div>
     );
   }
@@ -47,15 +45,47 @@ export function TaskMedia({ task }: { task: Task }) {
     <div className={`${frame} relative grid place-items-center overflow-hidden`}>
       {task.thumbnail ? (
         // biome-ignore lint/performance/noImgElement: upstream thumbnails are external, unoptimisable URLs
-        <img src={task.thumbnail.url} alt="" className="absolute inset-0 size-full object-cover opacity-60" />
+        <img
+          src={task.thumbnail.url}
+          alt=""
+          loading="lazy"
+          decoding="async"
+          className="absolute inset-0 size-full object-cover opacity-60"
+        />
       ) : null}
       <div
         aria-hidden="true"
-        className="absolute inset-0 animate-pulse bg-gradient-to-br from-brand-100 via-transparent to-brand-50 dark:from-zinc-800 dark:to-zinc-900"
+        className="absolute inset-0 animate-pulse bg-gradient-to-br from-brand-100 via-transparent to-brand-50 motion-reduce:animate-none dark:from-zinc-800 dark:to-zinc-900"
       />
-      <p className="relative text-sm text-zinc-700 dark:text-zinc-300" role="status">
-        {waitText(task)}
+      <RenderWait task={task} />
+    </div>
+  );
+}
+
+/** What the clip is waiting for, and a bar from elapsed vs estimated time once the upstream estimates. */
+function RenderWait({ task }: { task: Task }) {
+  const t = useTranslations("Card");
+  const now = useNow(true);
+  const progress = now === null || task.state === "submitting" ? null : renderProgress(task, now);
+  const text =
+    task.state === "submitting"
+      ? t("sending")
+      : task.state === "queued"
+        ? task.estimateWaitSeconds
+          ? t("queuedAbout", { seconds: Math.ceil(task.estimateWaitSeconds) })
+          : t("queued")
+        : t("rendering");
+  return (
+    <div className="relative flex w-2/3 max-w-64 flex-col items-center gap-2">
+      <p className="text-sm text-zinc-800 dark:text-zinc-200" role="status">
+        {text}
       </p>
+      <progress
+        aria-label={t("renderProgress")}
+        max={1}
+        value={progress ?? undefined}
+        className="h-1.5 w-full overflow-hidden rounded-full [&::-webkit-progress-bar]:bg-zinc-300/70 [&::-webkit-progress-value]:bg-brand-600 dark:[&::-webkit-progress-bar]:bg-zinc-700 dark:[&::-webkit-progress-value]:bg-brand-400"
+      />
     </div>
   );
 }

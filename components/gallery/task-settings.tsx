@@ -1,18 +1,28 @@
+import { useTranslations } from "next-intl";
 import type { Task } from "@/lib/shared/task";
 
 /** The settings a clip was made with, as short labelled chips. */
 export function TaskSettings({ task }: { task: Task }) {
+  const t = useTranslations();
+  const keyframes =
+    task.startImage && task.endImage
+      ? t("Card.keyframesStartEnd")
+      : task.startImage
+        ? t("Card.keyframesStart")
+        : task.endImage
+          ? t("Card.keyframesEnd")
+          : null;
   const items: [string, string | null][] = [
-    ["Model", task.model],
-    ["Aspect ratio", task.aspectRatio],
-    ["Resolution", task.resolution],
-    ["Duration", task.duration],
-    ["Loop", task.loop ? "loop" : null],
-    ["Prompt expansion", task.expandPrompt ? "expanded prompt" : null],
-    ["Keyframes", keyframes(task)],
+    [t("Form.model"), task.model],
+    [t("Form.aspectRatio"), task.aspectRatio],
+    [t("Form.resolution"), task.resolution],
+    [t("Form.duration"), task.duration],
+    [t("Form.loop"), task.loop ? t("Card.loopChip") : null],
+    [t("Form.enhance"), task.expandPrompt ? t("Card.expandedChip") : null],
+    [t("Form.keyframes"), keyframes],
   ];
   return (
-    <ul aria-label="Settings" className="flex flex-wrap gap-1.5">
+    <ul aria-label={t("Card.settings")} className="flex flex-wrap gap-1.5">
       {items
         .filter((item): item is [string, string] => item[1] !== null)
         .map(([label, value]) => (
@@ -26,11 +36,4 @@ export function TaskSettings({ task }: { task: Task }) {
         ))}
     </ul>
   );
-}
-
-function keyframes(task: Task): string | null {
-  if (task.startImage && task.endImage) return "start + end frame";
-  if (task.startImage) return "start frame";
-  if (task.endImage) return "end frame";
-  return null;
 }

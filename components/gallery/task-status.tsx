@@ -1,12 +1,5 @@
+import { useTranslations } from "next-intl";
 import type { Task } from "@/lib/shared/task";
-
-const LABEL: Record<Task["state"], string> = {
-  submitting: "Sending",
-  queued: "Queued",
-  running: "Rendering",
-  completed: "Ready",
-  failed: "Failed",
-};
 
 const TONE: Record<Task["state"], string> = {
   submitting: "bg-zinc-100 text-zinc-800 dark:bg-zinc-800 dark:text-zinc-200",
@@ -16,20 +9,20 @@ const TONE: Record<Task["state"], string> = {
   failed: "bg-red-100 text-red-900 dark:bg-red-950 dark:text-red-200",
 };
 
-export function stateLabel(task: Task): string {
-  return task.stalled && task.state !== "completed" && task.state !== "failed"
-    ? "Stalled"
-    : LABEL[task.state];
+/** The state a badge shows: a running task with no progress for a while reads "stalled". */
+export function shownState(task: Task): Task["state"] | "stalled" {
+  return task.stalled && task.state !== "completed" && task.state !== "failed" ? "stalled" : task.state;
 }
 
 export function TaskStatusBadge({ task }: { task: Task }) {
-  const stalled = stateLabel(task) === "Stalled";
+  const t = useTranslations("Card.state");
+  const state = shownState(task);
   return (
     <span
       data-testid="task-state"
-      className={`inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium ${stalled ? "bg-amber-100 text-amber-900 dark:bg-amber-950 dark:text-amber-200" : TONE[task.state]}`}
+      className={`inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium ${state === "stalled" ? "bg-amber-100 text-amber-900 dark:bg-amber-950 dark:text-amber-200" : TONE[task.state]}`}
     >
-      {stateLabel(task)}
+      {t(state)}
     </span>
   );
 }

@@ -1,41 +1,58 @@
 "use client";
 
+import { useTranslations } from "next-intl";
+import type { Translate } from "@/lib/i18n/translate";
 import { isTerminalState, type Task } from "@/lib/shared/task";
 import { useNow } from "./use-now";
 
-/** "42 s", "3 min 05 s", "2 h 04 min". */
-export function formatSeconds(totalSeconds: number): string {
+const pad = (value: number) => String(value).padStart(2, "0");
+
+/** "42 s", "3 min 05 s", "2 h 04 min" (or "42 秒"…) in the page's language. */
+export function formatSeconds(totalSeconds: number, t: Translate): string {
   const seconds = Math.max(0, Math.round(totalSeconds));
-  if (seconds < 60) return `${seconds} s`;
+  if (seconds < 60) return t("Time.seconds", { s: seconds });
   const minutes = Math.floor(seconds / 60);
-  if (minutes < 60) return `${minutes} min ${String(seconds % 60).padStart(2, "0")} s`;
-  return `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, "0")} min`;
+  if (minutes < 60) return t("Time.minutes", { m: minutes, s: pad(seconds % 60) });
+  return t("Time.hours", { h: Math.floor(minutes / 60), m: pad(minutes % 60) });
 }
 
 const secondsBetween = (from: string, to: number) => (to - new Date(from).getTime()) / 1000;
 
-/**
- * How long a clip has taken, live while it runs, and the upstream's estimate of the wait left. The
- * estimate was given at `updatedAt`, so the time since then is taken off.
- */
-export function timingText(task: Task, now: number): string {
-  if (task.state === "completed" && task.completedAt)
-    return `took ${formatSeconds(secondsBetween(task.createdAt, new Date(task.completedAt).getTime()))}`;
-  if (task.state === "failed") return "";
-  const parts = [`${formatSeconds(secondsBetween(task.createdAt, now))} elapsed`];
-  if (task.estimateWaitSeconds) {
-    const left = task.estimateWaitSeconds - secondsBetween(task.updatedAt, now);
-    parts.push(left > 1 ? `about ${formatSeconds(left)} left` : "any moment now");
+/** Seconds of upstream wait still expected: the estimate was given at `updatedAt`. */
+export function secondsLeft(task: Task, now: number): number | null {
+  return task.estimateWaitSeconds ? task.estimateWaitSeconds - secondsBetween(task.updatedAt, now) : null;
+}
+
+/** How far a running clip has come by elapsed vs estimated time (0…0.95), or null with no estimate. */
+export function renderProgress(task: Task, now: number): number | null {
+  const left = secondsLeft(task, now);
+  if (left === null) return null;
+  const elapsed = Math.max(0, secondsBetween(task.createdAt, now));
+  const total = elapsed + Math.max(0, left);
+  return total > 0 ? Math.min(0.95, elapsed / total) : 0.95;
+}
+
+/** How long a clip has taken, live while it runs, and the upstream's estimate of the wait left. */
+export function timingText(task: Task, now: number, t: Translate): string {
+  if (task.state === "completed" && task.completedAt) {
+    const took = secondsBetween(task.createdAt, new Date(task.completedAt).getTime());
+    return t("Card.took", { time: formatSeconds(took, t) });
   }
+  if (task.state === "failed") return "";
+  const parts = [t("Card.elapsed", { time: formatSeconds(secondsBetween(task.createdAt, now), t) })];
+  const left = secondsLeft(task, now);
+  if (left !== null)
+    parts.push(left > 1 ? t("Card.left", { time: formatSeconds(left, t) }) : t("Card.anyMoment"));
   return parts.join(" · ");
 }
 
 export function TaskTiming({ task }: { task: Task }) {
+  const t = useTranslations();
   const now = useNow(!isTerminalState(task.state));
-  const text = now === null ? "" : timingText(task, now);
+  const text = now === null ? "" : timingText(task, now, t);
   if (!text) return null;
   return (
-    <span className="text-xs tabular-nums text-zinc-500 dark:text-zinc-400" data-testid="task-timing">
+    <span className="text-xs tabular-nums text-zinc-600 dark:text-zinc-400" data-testid="task-timing">
       {text}
     </span>
   );

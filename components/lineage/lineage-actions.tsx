@@ -1,29 +1,37 @@
 "use client";
 
 import { useQueryClient } from "@tanstack/react-query";
+import dynamic from "next/dynamic";
+import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
+import { notify } from "@/lib/client/toast";
+import type { Translate } from "@/lib/i18n/translate";
 import { taskKeys } from "@/lib/queries/tasks";
 import type { Task } from "@/lib/shared/task";
-import { LineageDialog } from "./lineage-dialog";
+
+// Loaded when first opened, outside the studio's first-load budget.
+const LineageDialog = dynamic(() => import("./lineage-dialog").then((module) => module.LineageDialog));
+
 import type { LineageMode } from "./use-lineage-submit";
 
 const BUTTON =
   "rounded-lg border border-zinc-300 px-3 py-1.5 text-xs font-medium hover:bg-zinc-50 focus-visible:outline-2 focus-visible:outline-brand-500 aria-disabled:cursor-not-allowed aria-disabled:opacity-60 aria-disabled:hover:bg-transparent dark:border-zinc-700 dark:hover:bg-zinc-800";
 
 /** Why a clip can't be extended yet, or null when it can. */
-export function extendBlockedReason(task: Task): string | null {
-  if (task.state === "failed") return "Failed clips can't be extended.";
-  if (task.state !== "completed" || !task.video) return "Extend once the clip is finished.";
+export function extendBlockedReason(task: Task, t: Translate): string | null {
+  if (task.state === "failed") return t("failedCantExtend");
+  if (task.state !== "completed" || !task.video) return t("extendWhenFinished");
   return null;
 }
 
 /** "Extend" and "Continue from last frame" on a card, with the dialog they open. */
 export function LineageActions({ task }: { task: Task }) {
+  const t = useTranslations("Lineage");
   const queryClient = useQueryClient();
   const reasonId = useId();
   const [mode, setMode] = useState<LineageMode | null>(null);
   const [announcement, setAnnouncement] = useState("");
-  const blocked = extendBlockedReason(task);
+  const blocked = extendBlockedReason(task, t);
 
   return (
     <>
@@ -37,7 +45,7 @@ export function LineageActions({ task }: { task: Task }) {
           if (!blocked) setMode("extend");
         }}
       >
-        Extend
+        {t("extend")}
       </button>
       {blocked ? (
         <span id={reasonId} className="text-xs text-zinc-600 dark:text-zinc-400">
@@ -46,7 +54,7 @@ export function LineageActions({ task }: { task: Task }) {
       ) : null}
       {!blocked && task.lastFrame ? (
         <button type="button" className={BUTTON} onClick={() => setMode("continue")}>
-          Continue from last frame
+          {t("continue")}
         </button>
       ) : null}
       <span
@@ -63,11 +71,9 @@ export function LineageActions({ task }: { task: Task }) {
           onClose={() => setMode(null)}
           onStarted={(_started, how) => {
             setMode(null);
-            setAnnouncement(
-              how === "extend"
-                ? "Extension started. It appears at the top of Your clips."
-                : "New clip started from the last frame. It appears at the top of Your clips.",
-            );
+            const started = how === "extend" ? t("extendStarted") : t("continueStarted");
+            setAnnouncement(started);
+            notify("success", started);
             void queryClient.invalidateQueries({ queryKey: taskKeys.all });
           }}
         />

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useId, useState } from "react";
 import { type FieldErrors, sentenceFor } from "@/lib/client/field-errors";
 import { PROMPT_MAX } from "@/lib/shared/generation-input";
@@ -19,14 +20,13 @@ export interface LineageDialogProps {
   onStarted: (task: Task, mode: LineageMode) => void;
 }
 
-const TITLE: Record<LineageMode, string> = { extend: "Extend clip", continue: "Continue from last frame" };
-const SUBMIT: Record<LineageMode, [string, string]> = {
-  extend: ["Extend", "Extending…"],
-  continue: ["Start new clip", "Starting…"],
-};
+const TITLE = { extend: "extendTitle", continue: "continue" } as const;
+const SUBMIT = { extend: ["extend", "extending"], continue: ["startNew", "starting"] } as const;
 
 /** New prompt, enhance prompt and an optional end keyframe for an extension or a continuation. */
 export function LineageDialog({ parent, mode, onModeChange, onClose, onStarted }: LineageDialogProps) {
+  const t = useTranslations("Lineage");
+  const translate = useTranslations();
   const idPrefix = `lineage${useId().replace(/:/g, "")}`;
   const [prompt, setPrompt] = useState("");
   const [expandPrompt, setExpandPrompt] = useState(false);
@@ -42,14 +42,16 @@ export function LineageDialog({ parent, mode, onModeChange, onClose, onStarted }
 
   const handleSubmit = async () => {
     const end = keyframeInput(keyframes.slots.end);
-    const pending: FieldErrors = end.problem ? { endFrame: sentenceFor("endFrame", end.problem) } : {};
+    const pending: FieldErrors = end.problem
+      ? { endFrame: sentenceFor("endFrame", end.problem, translate) }
+      : {};
     const task = await submit(mode, { prompt, expandPrompt, endFrame: end.input }, pending);
     if (task) onStarted(task, mode);
     else if (end.problem) document.getElementById(endZoneId)?.focus();
   };
 
   return (
-    <ModalDialog title={TITLE[mode]} onClose={onClose}>
+    <ModalDialog title={t(TITLE[mode])} closeLabel={t("close")} onClose={onClose}>
       <form
         noValidate
         onSubmit={(event) => {
@@ -63,16 +65,14 @@ export function LineageDialog({ parent, mode, onModeChange, onClose, onStarted }
             // biome-ignore lint/performance/noImgElement: studio media and upstream links can't go through next/image
             <img
               src={(mode === "continue" ? parent.lastFrame : parent.thumbnail)?.url ?? parent.lastFrame?.url}
-              alt={mode === "continue" ? "Start keyframe: the last frame of this clip" : ""}
+              alt={mode === "continue" ? t("lastFrameAlt") : ""}
               className="h-16 w-24 shrink-0 rounded-md bg-zinc-200 object-cover dark:bg-zinc-800"
             />
           ) : null}
           <div className="min-w-0">
             <p className="line-clamp-2 text-zinc-800 dark:text-zinc-200">{parent.prompt}</p>
             <p className="mt-1 text-xs text-zinc-600 dark:text-zinc-400">
-              {mode === "extend"
-                ? "Adds a new segment after the end of this clip; the original stays as it is."
-                : "A new clip that starts from this clip's last frame."}
+              {mode === "extend" ? t("extendExplain") : t("continueExplain")}
             </p>
           </div>
         </div>
@@ -87,14 +87,14 @@ export function LineageDialog({ parent, mode, onModeChange, onClose, onStarted }
           }}
         />
         <ToggleSwitch
-          label="Enhance prompt"
-          description="Let the video service expand your prompt with more detail."
+          label={translate("Form.enhance")}
+          description={t("enhanceDescription")}
           checked={expandPrompt}
           onChange={setExpandPrompt}
         />
         <KeyframeZone
           slot="end"
-          label="End keyframe (optional)"
+          label={translate("Form.endKeyframeOptional")}
           zoneId={endZoneId}
           state={keyframes.slots.end}
           error={fieldErrors.endFrame}
@@ -104,11 +104,11 @@ export function LineageDialog({ parent, mode, onModeChange, onClose, onStarted }
           onRemove={() => keyframes.remove("end")}
         />
         <p className="text-sm">
-          <span className="font-medium">Aspect ratio</span>{" "}
+          <span className="font-medium">{translate("Form.aspectRatio")}</span>{" "}
           <span className="rounded-md bg-zinc-100 px-2 py-0.5 font-mono text-xs dark:bg-zinc-800">
             {parent.aspectRatio ?? "16:9"}
           </span>{" "}
-          <span className="text-xs text-zinc-600 dark:text-zinc-400">fixed: same as the original clip</span>
+          <span className="text-xs text-zinc-600 dark:text-zinc-400">{t("aspectFixed")}</span>
         </p>
         {alert ? (
           <div
@@ -122,7 +122,7 @@ export function LineageDialog({ parent, mode, onModeChange, onClose, onStarted }
                 onClick={() => onModeChange("continue")}
                 className="self-start rounded-md border border-red-400 px-2 py-1 text-xs font-medium hover:bg-red-100 focus-visible:outline-2 focus-visible:outline-red-600 dark:border-red-700 dark:hover:bg-red-900"
               >
-                Continue from last frame instead
+                {t("continueInstead")}
               </button>
             ) : null}
           </div>
@@ -133,14 +133,14 @@ export function LineageDialog({ parent, mode, onModeChange, onClose, onStarted }
             onClick={onClose}
             className="h-11 rounded-xl border border-zinc-300 px-5 text-sm font-medium hover:bg-zinc-50 focus-visible:outline-2 focus-visible:outline-brand-500 dark:border-zinc-700 dark:hover:bg-zinc-900"
           >
-            Cancel
+            {translate("Actions.cancel")}
           </button>
           <button
             type="submit"
             disabled={submitting}
             className="inline-flex h-11 items-center justify-center gap-2 rounded-xl bg-brand-600 px-6 text-sm font-semibold text-white shadow-sm hover:bg-brand-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-500 disabled:cursor-progress disabled:opacity-70"
           >
-            {submitting ? SUBMIT[mode][1] : SUBMIT[mode][0]}
+            {submitting ? t(SUBMIT[mode][1]) : t(SUBMIT[mode][0])}
           </button>
         </div>
       </form>

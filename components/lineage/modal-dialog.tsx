@@ -4,6 +4,8 @@ import { type KeyboardEvent, type ReactNode, useEffect, useId, useRef } from "re
 
 export interface ModalDialogProps {
   title: string;
+  /** The close button's accessible name, in the page's language. */
+  closeLabel: string;
   /** Called on Escape, the close button, or a click on the backdrop. */
   onClose: () => void;
   children: ReactNode;
@@ -19,7 +21,7 @@ const FOCUSABLE =
  * Tab wraps inside it (the browser alone would let focus leave for its own toolbar). Focus goes back to
  * whatever opened it.
  */
-export function ModalDialog({ title, onClose, children, size = "md" }: ModalDialogProps) {
+export function ModalDialog({ title, closeLabel, onClose, children, size = "md" }: ModalDialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const close = useRef(onClose);
@@ -76,7 +78,7 @@ export function ModalDialog({ title, onClose, children, size = "md" }: ModalDial
         <button
           type="button"
           onClick={() => close.current()}
-          aria-label="Close"
+          aria-label={closeLabel}
           className="grid size-9 place-items-center rounded-lg text-zinc-600 hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-brand-500 dark:text-zinc-300 dark:hover:bg-zinc-800"
         >
           <svg

@@ -1,8 +1,12 @@
 "use client";
 
+import dynamic from "next/dynamic";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import type { Task } from "@/lib/shared/task";
-import { FamilyDialog } from "./family-dialog";
+
+// Loaded when first opened, outside the studio's first-load budget.
+const FamilyDialog = dynamic(() => import("./family-dialog").then((module) => module.FamilyDialog));
 
 export const clipAnchor = (id: string) => `clip-${id}`;
 
@@ -14,13 +18,14 @@ const LINK =
  * on the page and opens the family view otherwise; the count and the family view cover the rest.
  */
 export function TaskLineage({ task }: { task: Task }) {
+  const t = useTranslations("Lineage");
   const [familyOpen, setFamilyOpen] = useState(false);
   if (!task.parentId && task.extensionCount === 0) return null;
   const parentId = task.parentId;
-  const from = task.kind === "extend" ? "Extended from" : "Continued from";
+  const from = task.kind === "extend" ? t("extendedFrom") : t("continuedFrom");
   const parentName = task.parentPrompt
     ? `“${task.parentPrompt.slice(0, 60)}${task.parentPrompt.length > 60 ? "…" : ""}”`
-    : "a deleted clip";
+    : t("deletedClip");
 
   return (
     <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-zinc-600 dark:text-zinc-400">
@@ -45,11 +50,9 @@ export function TaskLineage({ task }: { task: Task }) {
           </a>
         </span>
       ) : null}
-      {task.extensionCount > 0 ? (
-        <span>{task.extensionCount === 1 ? "1 extension" : `${task.extensionCount} extensions`}</span>
-      ) : null}
+      {task.extensionCount > 0 ? <span>{t("extensions", { count: task.extensionCount })}</span> : null}
       <button type="button" className={LINK} onClick={() => setFamilyOpen(true)}>
-        View family
+        {t("viewFamily")}
       </button>
       {familyOpen ? <FamilyDialog taskId={task.id} onClose={() => setFamilyOpen(false)} /> : null}
     </div>

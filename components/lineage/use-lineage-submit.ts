@@ -1,10 +1,13 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useCallback, useRef, useState } from "react";
 import { ApiError } from "@/lib/client/api";
+import { describeError } from "@/lib/client/error-text";
 import { type FieldErrors, toFieldErrors } from "@/lib/client/field-errors";
 import { continueGeneration, extendGeneration } from "@/lib/client/generations";
 import { outcomeUnknown, SubmissionKeys } from "@/lib/client/idempotency";
+import type { Translate } from "@/lib/i18n/translate";
 import { ExtendGenerationSchema } from "@/lib/shared/generation-input";
 import type { Task } from "@/lib/shared/task";
 
@@ -22,21 +25,12 @@ export interface LineageAlert {
   suggestContinue: boolean;
 }
 
-function alertFor(error: unknown): LineageAlert {
-  if (!(error instanceof ApiError)) {
-    return { message: "Something went wrong. Your prompt is kept; try again.", suggestContinue: false };
+function alertFor(error: unknown, t: Translate): LineageAlert {
+  const suggestContinue = error instanceof ApiError && error.suggestion === "continue_from_last_frame";
+  if (error instanceof ApiError && error.code === "upstream_rejected" && error.upstream) {
+    return { message: t("Errors.refusedLineage", { reason: error.upstream }), suggestContinue };
   }
-  const suggestContinue = error.suggestion === "continue_from_last_frame";
-  if (error.code === "upstream_rejected" && !suggestContinue) {
-    return { message: `The video service refused this: ${error.message}`, suggestContinue };
-  }
-  if (error.status === 429 && error.retryAfterSeconds) {
-    return {
-      message: `${error.message} Try again in ${Math.ceil(error.retryAfterSeconds)} s.`,
-      suggestContinue,
-    };
-  }
-  return { message: error.message, suggestContinue };
+  return { message: describeError(error, t), suggestContinue };
 }
 
 /**
@@ -44,6 +38,7 @@ function alertFor(error: unknown): LineageAlert {
  * content, kept only while the outcome is unknown, and no second request while one is in flight.
  */
 export function useLineageSubmit(parent: Task) {
+  const t = useTranslations();
   const keys = useRef(new SubmissionKeys());
   const inFlight = useRef(false);
   const [submitting, setSubmitting] = useState(false);
@@ -59,7 +54,7 @@ export function useLineageSubmit(parent: Task) {
       if (!parsed.success || Object.keys(pending).length > 0) {
         const fields: Record<string, string> = {};
         for (const issue of parsed.error?.issues ?? []) fields[issue.path.join(".")] ??= issue.message;
-        setFieldErrors({ ...toFieldErrors(fields).errors, ...pending });
+        setFieldErrors({ ...toFieldErrors(fields, undefined, t).errors, ...pending });
         return null;
       }
       setFieldErrors({});
@@ -76,7 +71,7 @@ export function useLineageSubmit(parent: Task) {
         keys.current.settle();
         if (task.state === "failed") {
           setAlert({
-            message: `The video service refused this: ${task.failureReason ?? "no reason given"}`,
+            message: t("Errors.refusedLineage", { reason: task.failureReason ?? t("Errors.noReason") }),
             suggestContinue: false,
           });
           return null;
@@ -85,16 +80,18 @@ export function useLineageSubmit(parent: Task) {
       } catch (error) {
         if (!outcomeUnknown(error)) keys.current.settle();
         const { errors, other } =
-          error instanceof ApiError ? toFieldErrors(error.fields, error.message) : { errors: {}, other: [] };
+          error instanceof ApiError
+            ? toFieldErrors(error.fields, error.message, t)
+            : { errors: {}, other: [] };
         setFieldErrors(errors);
-        if (Object.keys(errors).length === 0 || other.length > 0) setAlert(alertFor(error));
+        if (Object.keys(errors).length === 0 || other.length > 0) setAlert(alertFor(error, t));
         return null;
       } finally {
         inFlight.current = false;
         setSubmitting(false);
       }
     },
-    [parent.id],
+    [parent.id, t],
   );
 
   return { submit, submitting, fieldErrors, setFieldErrors, alert, setAlert };

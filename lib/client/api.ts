@@ -14,6 +14,7 @@ const ErrorBodySchema = z.object({
     taskId: z.optional(z.string()),
     retryAfterSeconds: z.optional(z.number()),
     suggestion: z.optional(z.string()),
+    upstream: z.optional(z.string()),
   }),
 });
 
@@ -30,6 +31,8 @@ export class ApiError extends Error {
     readonly retryAfterSeconds: number | null = null,
     /** A next step the server suggests, e.g. "continue_from_last_frame". */
     readonly suggestion: string | null = null,
+    /** The upstream's own words, when the failure came from it. */
+    readonly upstream: string | null = null,
   ) {
     super(message);
     this.name = "ApiError";
@@ -59,7 +62,7 @@ export function apiErrorFrom(status: number, body: unknown, retryAfterHeader?: s
       retryAfter,
     );
   }
-  const { code, message, fields, taskId, retryAfterSeconds, suggestion } = parsed.data.error;
+  const { code, message, fields, taskId, retryAfterSeconds, suggestion, upstream } = parsed.data.error;
   return new ApiError(
     status,
     code,
@@ -68,6 +71,7 @@ export function apiErrorFrom(status: number, body: unknown, retryAfterHeader?: s
     taskId ?? null,
     retryAfterSeconds ?? retryAfter,
     suggestion ?? null,
+    upstream ?? null,
   );
 }
 

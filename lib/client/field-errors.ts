@@ -1,3 +1,5 @@
+import type { Translate } from "@/lib/i18n/translate";
+
 /** Field names the create API uses, and how to show a problem next to the field it names. */
 
 export const FIELD_LABELS = {
@@ -19,8 +21,49 @@ function isFieldName(name: string): name is FieldName {
   return Object.hasOwn(FIELD_LABELS, name);
 }
 
-/** "must be at most 5000 characters" on `prompt` → "Prompt must be at most 5000 characters." */
-export function sentenceFor(field: FieldName, problem: string): string {
+/** The message key of each field's label (messages/*.json, namespace Form). */
+const LABEL_KEYS: Record<FieldName, string> = {
+  prompt: "Form.prompt",
+  expandPrompt: "Form.enhance",
+  model: "Form.model",
+  aspectRatio: "Form.aspectRatio",
+  resolution: "Form.resolution",
+  duration: "Form.duration",
+  loop: "Form.loop",
+  startFrame: "Form.startKeyframe",
+  endFrame: "Form.endKeyframe",
+};
+
+/**
+ * The shared schema (lib/shared/generation-input.ts) words its problems in English for the API; these
+ * are the ones the form can meet, matched to their translated messages.
+ */
+const PROBLEMS: [RegExp, (t: Translate, match: RegExpExecArray) => string][] = [
+  [/^is required/, (t) => t("Problems.required")],
+  [/^must be at most (\d+) characters$/, (t, m) => t("Problems.tooLong", { max: Number(m[1]) })],
+  [/^must be at least (\d+) characters$/, (t, m) => t("Problems.tooShort", { min: Number(m[1]) })],
+  [/^must be an http\(s\) image URL$/, (t) => t("Problems.httpUrl")],
+  [/^is not supported by this provider$/, (t) => t("Problems.unsupported")],
+  [/^is still uploading/, (t) => t("Keyframe.stillUploading")],
+];
+
+/**
+ * "must be at most 5000 characters" on `prompt` → "Prompt must be at most 5000 characters." With a
+ * translator, the label and the known problems are in the page's language.
+ */
+export function sentenceFor(field: FieldName, problem: string, t?: Translate): string {
+  if (t) {
+    const trimmed = problem.trim();
+    let translated = trimmed;
+    for (const [pattern, render] of PROBLEMS) {
+      const match = pattern.exec(trimmed);
+      if (match) {
+        translated = render(t, match);
+        break;
+      }
+    }
+    return t("Problems.sentence", { field: t(LABEL_KEYS[field]), problem: translated.replace(/[.。]$/, "") });
+  }
   const text = `${FIELD_LABELS[field]} ${problem.trim()}`;
   return /[.!?]$/.test(text) ? text : `${text}.`;
 }
@@ -32,18 +75,19 @@ export function sentenceFor(field: FieldName, problem: string): string {
 export function toFieldErrors(
   fields: Readonly<Record<string, string>>,
   message?: string,
+  t?: Translate,
 ): { errors: FieldErrors; other: string[] } {
   const errors: FieldErrors = {};
   const other: string[] = [];
   for (const [path, problem] of Object.entries(fields)) {
     const head = path.split(/[.[]/)[0] ?? "";
-    if (isFieldName(head)) errors[head] ??= sentenceFor(head, problem);
+    if (isFieldName(head)) errors[head] ??= sentenceFor(head, problem, t);
     else other.push(`${path}: ${problem}`);
   }
   // Validation messages read "field: problem"; without a `fields` map the message still names the field.
   const named = message ? /^([A-Za-z]+)(?:[.[][^:]*)?: (.+)$/s.exec(message) : null;
   if (Object.keys(fields).length === 0 && named?.[1] && named[2] && isFieldName(named[1])) {
-    errors[named[1]] = sentenceFor(named[1], named[2]);
+    errors[named[1]] = sentenceFor(named[1], named[2], t);
   }
   return { errors, other };
 }

@@ -7,19 +7,37 @@ export const DECODE_LIMITS = { maxSide: 16_384, maxPixels: 70_000_000, minSide: 
 const HEADER_BYTES = 512 * 1024;
 
 export class KeyframeRejected extends Error {
-  constructor(message: string) {
+  /** The message's key in messages/*.json (namespace Keyframe) and its values, for the page's language. */
+  constructor(
+    message: string,
+    readonly key: string,
+    readonly values: Record<string, string | number>,
+  ) {
     super(message);
     this.name = "KeyframeRejected";
   }
 }
 
-export function dimensionProblem(name: string, { width, height }: Dimensions): string | null {
+export function dimensionProblem(name: string, size: Dimensions): string | null {
+  return dimensionRejection(name, size)?.message ?? null;
+}
+
+function dimensionRejection(name: string, { width, height }: Dimensions): KeyframeRejected | null {
   const { maxSide, maxPixels, minSide } = DECODE_LIMITS;
   if (width > maxSide || height > maxSide || width * height > maxPixels) {
-    return `${name} is ${width}×${height} px; images may be at most ${maxSide} px a side and ${maxPixels / 1_000_000} megapixels.`;
+    const megapixels = maxPixels / 1_000_000;
+    return new KeyframeRejected(
+      `${name} is ${width}×${height} px; images may be at most ${maxSide} px a side and ${megapixels} megapixels.`,
+      "Keyframe.tooBig",
+      { name, width, height, maxSide, megapixels },
+    );
   }
   if (width < minSide || height < minSide) {
-    return `${name} is ${width}×${height} px; images must be at least ${minSide} px a side.`;
+    return new KeyframeRejected(
+      `${name} is ${width}×${height} px; images must be at least ${minSide} px a side.`,
+      "Keyframe.tooSmall",
+      { name, width, height, minSide },
+    );
   }
   return null;
 }
@@ -39,11 +57,21 @@ export interface Inspected {
 export async function inspectKeyframe(file: File): Promise<Inspected> {
   const head = new Uint8Array(await file.slice(0, HEADER_BYTES).arrayBuffer());
   const type = sniffImageType(head);
-  if (!type) throw new KeyframeRejected(`${file.name} is not a PNG, JPEG or WebP image.`);
+  if (!type) {
+    throw new KeyframeRejected(`${file.name} is not a PNG, JPEG or WebP image.`, "Keyframe.notImage", {
+      name: file.name,
+    });
+  }
   const size = imageDimensions(head, type);
-  if (!size) throw new KeyframeRejected(`${file.name} could not be read as an image; it may be damaged.`);
-  const problem = dimensionProblem(file.name, size);
-  if (problem) throw new KeyframeRejected(problem);
+  if (!size) {
+    throw new KeyframeRejected(
+      `${file.name} could not be read as an image; it may be damaged.`,
+      "Keyframe.unreadable",
+      { name: file.name },
+    );
+  }
+  const problem = dimensionRejection(file.name, size);
+  if (problem) throw problem;
   return { type, size };
 }
 
@@ -54,7 +82,13 @@ export async function prepareKeyframe(file: File, { type, size }: Inspected): Pr
   try {
     shrunk = await downscaleImage(file, type);
   } catch {
-    throw new KeyframeRejected(`${file.name} could not be decoded; it may be damaged.`);
+    throw new KeyframeRejected(
+      `${file.name} could not be decoded; it may be damaged.`,
+      "Keyframe.undecodable",
+      {
+        name: file.name,
+      },
+    );
   }
   // Re-encoding a small but heavy image can make it heavier; then the original goes up as it is.
   const keepOriginal =

@@ -8,8 +8,9 @@ import type { Task } from "@/lib/shared/task";
 
 export interface ReusedSettings {
   prompt: string;
-  expandPrompt: boolean;
-  loop: boolean;
+  /** Null leaves the form's current choice, as for the other settings (example prompts give none). */
+  expandPrompt: boolean | null;
+  loop: boolean | null;
   model: string | null;
   aspectRatio: string | null;
   resolution: string | null;

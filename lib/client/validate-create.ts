@@ -1,3 +1,4 @@
+import type { Translate } from "@/lib/i18n/translate";
 import type { ProviderCapabilities } from "@/lib/luma/capabilities";
 import {
   type CreateGenerationInput,
@@ -10,12 +11,16 @@ import { type FieldErrors, toFieldErrors } from "./field-errors";
 export function validateLocally(
   candidate: unknown,
   caps: ProviderCapabilities,
+  t?: Translate,
 ): { input: CreateGenerationInput | null; errors: FieldErrors } {
   const parsed = CreateGenerationSchema.safeParse(candidate);
   if (!parsed.success) {
     const fields: Record<string, string> = {};
     for (const issue of parsed.error.issues) fields[issue.path.join(".")] ??= issue.message;
-    return { input: null, errors: toFieldErrors(fields).errors };
+    return { input: null, errors: toFieldErrors(fields, undefined, t).errors };
   }
-  return { input: parsed.data, errors: toFieldErrors(capabilityProblems(parsed.data, caps)).errors };
+  return {
+    input: parsed.data,
+    errors: toFieldErrors(capabilityProblems(parsed.data, caps), undefined, t).errors,
+  };
 }

@@ -31,6 +31,8 @@ export interface ErrorExtra {
   taskId?: string;
   /** A next step the studio can offer, e.g. when the upstream forgot the clip to extend. */
   suggestion?: "continue_from_last_frame";
+  /** The upstream's own words, apart from our framing, so the browser can frame them in its language. */
+  upstream?: string;
 }
 
 export interface ErrorBody {
@@ -42,6 +44,7 @@ export interface ErrorBody {
     retryAfterSeconds?: number;
     taskId?: string;
     suggestion?: string;
+    upstream?: string;
   };
 }
 

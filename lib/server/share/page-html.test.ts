@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
+import { translatorFor } from "@/lib/i18n/translate";
+import en from "@/messages/en.json";
+import zh from "@/messages/zh-CN.json";
 import { formatDuration, renderShareNotFound, renderSharePage, type SharePageView } from "./page-html";
 
+const t = translatorFor("en", en);
+const zhT = translatorFor("zh-CN", zh);
+
 const view: SharePageView = {
+  locale: "en",
   pageUrl: "https://studio.example/s/TOKEN",
   videoUrl: "https://studio.example/api/media/share/TOKEN/video.mp4",
   posterUrl: "https://studio.example/api/media/share/TOKEN/poster.jpg",
@@ -18,13 +25,13 @@ const metaContent = (html: string, key: string) =>
 
 describe("share page HTML", () => {
   it("has no script and escapes the prompt everywhere", () => {
-    const html = renderSharePage(view);
+    const html = renderSharePage(view, t);
     expect(html).not.toMatch(/<script/i);
     expect(html).toContain("A fox &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; friends");
   });
 
   it("carries Open Graph and Twitter tags with the given absolute URLs", () => {
-    const html = renderSharePage(view);
+    const html = renderSharePage(view, t);
     expect(metaContent(html, "og:video")).toBe(view.videoUrl);
     expect(metaContent(html, "og:video:secure_url")).toBe(view.videoUrl);
     expect(metaContent(html, "og:video:type")).toBe("video/mp4");
@@ -35,7 +42,7 @@ describe("share page HTML", () => {
   });
 
   it("plays natively: controls, playsinline, poster, an mp4 source, a download link", () => {
-    const html = renderSharePage(view);
+    const html = renderSharePage(view, t);
     expect(html).toMatch(/<video controls playsinline preload="metadata" poster="[^"]+poster\.jpg"/);
     expect(html).toContain(`<source src="${view.videoUrl}" type="video/mp4">`);
     expect(html).toMatch(/<a class="download" href="[^"]+\?download=1" download>Download<\/a>/);
@@ -43,7 +50,7 @@ describe("share page HTML", () => {
   });
 
   it("leaves the prompt out entirely when the creator hid it", () => {
-    const html = renderSharePage({ ...view, prompt: null });
+    const html = renderSharePage({ ...view, prompt: null }, t);
     expect(html).not.toContain("fox");
     expect(html).not.toContain("<h1>");
     expect(metaContent(html, "og:title")).toBe("A video clip");
@@ -57,7 +64,16 @@ describe("share page HTML", () => {
   });
 
   it("answers not-found pages that name no token", () => {
-    expect(renderShareNotFound()).toBe(renderShareNotFound());
-    expect(renderShareNotFound()).not.toMatch(/TOKEN|<script/);
+    expect(renderShareNotFound("en", t)).toBe(renderShareNotFound("en", t));
+    expect(renderShareNotFound("en", t)).not.toMatch(/TOKEN|<script/);
+  });
+
+  it("speaks the visitor's language: html lang, labels and the not-found page", () => {
+    const html = renderSharePage({ ...view, locale: "zh-CN", prompt: null }, zhT);
+    expect(html).toContain('<html lang="zh-CN">');
+    expect(html).toContain(">下载</a>");
+    expect(html).toContain("5 秒");
+    expect(html).not.toMatch(/<script/i);
+    expect(renderShareNotFound("zh-CN", zhT)).toContain("这个链接打不开视频");
   });
 });

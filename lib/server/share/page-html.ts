@@ -1,9 +1,13 @@
+import type { Translate } from "@/lib/i18n/translate";
+
 /**
  * The public share page as plain HTML: no script at all, so it plays with JavaScript off and costs a
  * visitor no JavaScript; a native `<video controls>` and a download link are all it needs.
  */
 
 export interface SharePageView {
+  /** The page's language (html lang) and its messages (namespace Share). */
+  locale: string;
   pageUrl: string;
   videoUrl: string;
   posterUrl: string | null;
@@ -42,10 +46,11 @@ h1{margin:0;font-size:1.125rem;font-weight:600;overflow-wrap:anywhere;flex:1 1 2
 .download:focus-visible{outline:2px solid var(--fg);outline-offset:2px}
 `;
 
-export function formatDuration(seconds: number | null): string | null {
+export function formatDuration(seconds: number | null, t?: Translate): string | null {
   if (seconds === null || !Number.isFinite(seconds) || seconds <= 0) return null;
   const whole = Math.round(seconds);
-  return whole < 60 ? `${whole} s` : `${Math.floor(whole / 60)}:${String(whole % 60).padStart(2, "0")}`;
+  if (whole < 60) return t ? t("Time.seconds", { s: whole }) : `${whole} s`;
+  return `${Math.floor(whole / 60)}:${String(whole % 60).padStart(2, "0")}`;
 }
 
 function meta(
@@ -57,14 +62,14 @@ function meta(
   return `<meta ${attribute}="${key}" content="${escapeHtml(String(value))}">`;
 }
 
-function document(title: string, head: string, body: string): string {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><title>${escapeHtml(title)}</title>${head}<style>${STYLE}</style></head><body>${body}</body></html>`;
+function document(lang: string, title: string, head: string, body: string): string {
+  return `<!doctype html><html lang="${escapeHtml(lang)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><title>${escapeHtml(title)}</title>${head}<style>${STYLE}</style></head><body>${body}</body></html>`;
 }
 
-export function renderSharePage(view: SharePageView): string {
-  const title = view.prompt ? view.prompt.slice(0, 90) : "A video clip";
-  const description = view.prompt ? view.prompt.slice(0, 200) : "A video clip made with Luma Studio";
-  const duration = formatDuration(view.durationSeconds);
+export function renderSharePage(view: SharePageView, t: Translate): string {
+  const title = view.prompt ? view.prompt.slice(0, 90) : t("Share.aClip");
+  const description = view.prompt ? view.prompt.slice(0, 200) : t("Share.description");
+  const duration = formatDuration(view.durationSeconds, t);
   const https = view.videoUrl.startsWith("https:");
   const head = [
     `<link rel="canonical" href="${escapeHtml(view.pageUrl)}">`,
@@ -91,20 +96,21 @@ export function renderSharePage(view: SharePageView): string {
   ].join("");
   const size = view.width && view.height ? ` width="${view.width}" height="${view.height}"` : "";
   const poster = view.posterUrl ? ` poster="${escapeHtml(view.posterUrl)}"` : "";
-  const label = view.prompt ? `Video: ${view.prompt.slice(0, 80)}` : "Video";
+  const label = view.prompt ? t("Share.videoLabel", { prompt: view.prompt.slice(0, 80) }) : t("Share.video");
   const details = [
     duration ? `<time datetime="PT${Math.round(view.durationSeconds ?? 0)}S">${duration}</time>` : null,
     view.width && view.height ? `${view.width}×${view.height}` : null,
   ].filter(Boolean);
-  const body = `<main><video controls playsinline preload="metadata"${view.loop ? " loop" : ""}${poster}${size} aria-label="${escapeHtml(label)}"><source src="${escapeHtml(view.videoUrl)}" type="video/mp4"><p>This browser cannot play the video here. <a href="${escapeHtml(view.downloadUrl)}">Download it</a>.</p></video><div class="info">${view.prompt ? `<h1>${escapeHtml(view.prompt)}</h1>` : ""}${details.length ? `<p class="meta">${details.join(" · ")}</p>` : ""}<a class="download" href="${escapeHtml(view.downloadUrl)}" download>Download</a></div></main>`;
-  return document(title, head, body);
+  const body = `<main><video controls playsinline preload="metadata"${view.loop ? " loop" : ""}${poster}${size} aria-label="${escapeHtml(label)}"><source src="${escapeHtml(view.videoUrl)}" type="video/mp4"><p>${escapeHtml(t("Share.cannotPlay"))} <a href="${escapeHtml(view.downloadUrl)}">${escapeHtml(t("Share.downloadIt"))}</a></p></video><div class="info">${view.prompt ? `<h1>${escapeHtml(view.prompt)}</h1>` : ""}${details.length ? `<p class="meta">${details.join(" · ")}</p>` : ""}<a class="download" href="${escapeHtml(view.downloadUrl)}" download>${escapeHtml(t("Share.download"))}</a></div></main>`;
+  return document(view.locale, title, head, body);
 }
 
 /** The one answer for a token that does not open a clip: unknown, malformed and revoked alike. */
-export function renderShareNotFound(): string {
+export function renderShareNotFound(locale: string, t: Translate): string {
   return document(
-    "Not found",
+    locale,
+    t("Share.notFoundTitle"),
     "",
-    `<main><h1>This link does not open a video</h1><p class="meta">It may have been mistyped, or its owner stopped sharing it.</p></main>`,
+    `<main><h1>${escapeHtml(t("Share.notFoundHeading"))}</h1><p class="meta">${escapeHtml(t("Share.notFoundBody"))}</p></main>`,
   );
 }

@@ -1,4 +1,7 @@
 import "server-only";
+import { localeOfRequest } from "@/lib/i18n/locales";
+import { loadMessages } from "@/lib/i18n/messages";
+import { translatorFor } from "@/lib/i18n/translate";
 import { env } from "../env";
 import { shareMediaPath } from "../media/media-route";
 import { countView, resolveShare, sharePath } from "./links";
@@ -27,24 +30,38 @@ function baseUrl(request: Request): string {
   return `${protocol}://${host && /^[A-Za-z0-9.-]+(:\d+)?$|^\[[0-9a-fA-F:.]+\](:\d+)?$/.test(host) ? host : url.host}`;
 }
 
+// The same link answers in the visitor's language.
+const vary = "accept-language, cookie";
+
 export async function answerSharePage(token: string, request: Request): Promise<Response> {
+  // Translated here, on the server: the page carries no script, so no client i18n either.
+  const locale = localeOfRequest(request.headers);
+  const t = translatorFor(locale, await loadMessages(locale));
   const shared = await resolveShare(token);
-  if (!shared) return new Response(renderShareNotFound(), { status: 404, headers: HEADERS });
+  if (!shared)
+    return new Response(renderShareNotFound(locale, t), { status: 404, headers: { ...HEADERS, vary } });
   const { link, task } = shared;
   if (request.method === "GET") await countView(link.token);
   const base = baseUrl(request);
   const video = `${base}${shareMediaPath(link.token, "video.mp4")}`;
-  const html = renderSharePage({
-    pageUrl: `${base}${sharePath(link.token)}`,
-    videoUrl: video,
-    posterUrl:
-      task.thumbnailKey || task.thumbnailUrl ? `${base}${shareMediaPath(link.token, "poster.jpg")}` : null,
-    downloadUrl: `${video}?download=1`,
-    prompt: link.showPrompt ? task.prompt : null,
-    durationSeconds: task.durationSeconds,
-    width: task.width,
-    height: task.height,
-    loop: task.loop,
+  const html = renderSharePage(
+    {
+      locale,
+      pageUrl: `${base}${sharePath(link.token)}`,
+      videoUrl: video,
+      posterUrl:
+        task.thumbnailKey || task.thumbnailUrl ? `${base}${shareMediaPath(link.token, "poster.jpg")}` : null,
+      downloadUrl: `${video}?download=1`,
+      prompt: link.showPrompt ? task.prompt : null,
+      durationSeconds: task.durationSeconds,
+      width: task.width,
+      height: task.height,
+      loop: task.loop,
+    },
+    t,
+  );
+  return new Response(request.method === "HEAD" ? null : html, {
+    status: 200,
+    headers: { ...HEADERS, vary },
   });
-  return new Response(request.method === "HEAD" ? null : html, { status: 200, headers: HEADERS });
 }

@@ -33,7 +33,10 @@ export function describeSubmitFailure(error: unknown, taskId: string): SubmitFai
       return {
         reason: upstream ?? error.message,
         code: `upstream_${error.kind}`,
-        answer: new AppError("upstream_rejected", upstream ?? error.message, { taskId }),
+        answer: new AppError("upstream_rejected", upstream ?? error.message, {
+          taskId,
+          upstream: upstream ?? error.message,
+        }),
       };
     case "unauthorized":
       return {
@@ -63,7 +66,7 @@ export function describeSubmitFailure(error: unknown, taskId: string): SubmitFai
         answer: new AppError(
           "upstream_unavailable",
           `The upstream did not answer properly: ${upstream ?? error.message}`,
-          { taskId },
+          { taskId, upstream: upstream ?? error.message },
         ),
       };
   }

@@ -51,7 +51,7 @@ export function ShareAction({ task }: { task: Task }) {
         ? { tone: "ok", text: t("Actions.linkCopied") }
         : { tone: "warn", text: t("Actions.copyByHand") },
     );
-    if (copied) notify("success", t("Actions.linkCopied"));
+    if (copied) notify("success", t("Actions.toastCopied"));
   };
 
   const create = useMutation({
@@ -76,7 +76,7 @@ export function ShareAction({ task }: { task: Task }) {
     onSuccess: () => {
       setShare(null);
       setNotice({ tone: "ok", text: t("Actions.sharingStopped") });
-      notify("success", t("Actions.sharingStopped"));
+      notify("success", t("Actions.toastStopped"));
     },
     onError: (error) => {
       setNotice({ tone: "warn", text: describeError(error, t) });

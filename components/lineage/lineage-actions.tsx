@@ -73,7 +73,7 @@ export function LineageActions({ task }: { task: Task }) {
             setMode(null);
             const started = how === "extend" ? t("extendStarted") : t("continueStarted");
             setAnnouncement(started);
-            notify("success", started);
+            notify("success", how === "extend" ? t("toastExtend") : t("toastContinue"));
             void queryClient.invalidateQueries({ queryKey: taskKeys.all });
           }}
         />

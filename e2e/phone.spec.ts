@@ -1,0 +1,32 @@
+import { expect, test } from "@playwright/test";
+import { openStudio } from "./fixtures/gallery";
+
+/** A phone, 375×812: generate and share work, nothing scrolls sideways. Screenshots are kept. */
+test.use({ viewport: { width: 375, height: 812 }, hasTouch: true, isMobile: true });
+
+const noSidewaysScroll = () => document.documentElement.scrollWidth - window.innerWidth;
+
+test("on a 375 px phone a clip can be generated and shared", async ({ page }) => {
+  test.setTimeout(150_000);
+  await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
+  await openStudio(page);
+  expect(await page.evaluate(noSidewaysScroll)).toBeLessThanOrEqual(0);
+  await page.screenshot({ path: "test-results/artifacts/phone-studio.png", fullPage: true });
+
+  const prompt = `A kite dancing over a windy beach ${Date.now().toString(36)}`;
+  const form = page.getByRole("region", { name: "Create" });
+  await form.getByRole("textbox", { name: "Prompt" }).fill(prompt);
+  await form.getByRole("button", { name: "Generate" }).tap();
+  const card = page.getByRole("article", { name: `Clip: ${prompt}` });
+  await expect(card.getByTestId("task-state")).toHaveText("Ready", { timeout: 90_000 });
+  await card.scrollIntoViewIfNeeded();
+  await card.getByRole("button", { name: "Share" }).tap();
+  await expect(card.getByRole("status")).toHaveText("Link copied");
+  expect(await page.evaluate(noSidewaysScroll)).toBeLessThanOrEqual(0);
+  await card.screenshot({ path: "test-results/artifacts/phone-shared-card.png" });
+
+  await page.goto(await card.getByRole("textbox", { name: "Share link" }).inputValue());
+  await expect(page.getByRole("heading", { name: prompt })).toBeVisible();
+  expect(await page.evaluate(noSidewaysScroll)).toBeLessThanOrEqual(0);
+  await page.screenshot({ path: "test-results/artifacts/phone-share-page.png", fullPage: true });
+});

@@ -1,11 +1,22 @@
 "use client";
 
-import dynamic from "next/dynamic";
+import { lazy, Suspense, useEffect, useState } from "react";
+
+const StudioToaster = lazy(() =>
+  import("./studio-toaster").then((module) => ({ default: module.StudioToaster })),
+);
 
 /**
- * Sonner's toaster, loaded after the page is interactive: no toast can be needed before that, and its
- * code stays out of the first-load budget. `lib/client/toast.ts` loads the same chunk to show one.
+ * Sonner's toaster, imported only after hydration (never server-rendered, so its chunk is no script tag
+ * in the page): no toast can be needed before that, and the first load has a budget.
+ * `lib/client/toast.ts` loads the same module to show one.
  */
-export const LazyToaster = dynamic(() => import("./studio-toaster").then((module) => module.StudioToaster), {
-  ssr: false,
-});
+export function LazyToaster() {
+  const [mounted, setMounted] = useState(false);
+  useEffect(() => setMounted(true), []);
+  return mounted ? (
+    <Suspense fallback={null}>
+      <StudioToaster />
+    </Suspense>
+  ) : null;
+}

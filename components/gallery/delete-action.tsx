@@ -2,9 +2,8 @@
 
 import type { InfiniteData } from "@tanstack/react-query";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import dynamic from "next/dynamic";
 import { useTranslations } from "next-intl";
-import { useEffect, useRef, useState } from "react";
+import { lazy, Suspense, useEffect, useRef, useState } from "react";
 import * as z from "zod/mini";
 import { apiFetch } from "@/lib/client/api";
 import { describeError } from "@/lib/client/error-text";
@@ -15,7 +14,9 @@ import type { Task, TaskPage } from "@/lib/shared/task";
 import { ACTION_CLASS } from "./action-button";
 
 // Loaded when first opened: most visits delete nothing, and the first load has a budget.
-const ConfirmDialog = dynamic(() => import("./confirm-dialog").then((module) => module.ConfirmDialog));
+const ConfirmDialog = lazy(() =>
+  import("./confirm-dialog").then((module) => ({ default: module.ConfirmDialog })),
+);
 
 /** Deletes the clip and its stored media after a confirmation. */
 export function DeleteAction({ task }: { task: Task }) {
@@ -59,20 +60,22 @@ export function DeleteAction({ task }: { task: Task }) {
         {t("Actions.delete")}
       </button>
       {open ? (
-        <ConfirmDialog
-          open={open}
-          title={t("Actions.deleteTitle")}
-          confirmLabel={t("Actions.deleteConfirm")}
-          busyLabel={t("Actions.deleting")}
-          cancelLabel={t("Actions.cancel")}
-          busy={remove.isPending}
-          error={remove.isError ? describeError(remove.error, t) : null}
-          onConfirm={() => remove.mutate()}
-          onCancel={close}
-        >
-          <p className="line-clamp-2 italic">“{task.prompt}”</p>
-          <p className="mt-2">{t("Actions.deleteBody")}</p>
-        </ConfirmDialog>
+        <Suspense fallback={null}>
+          <ConfirmDialog
+            open={open}
+            title={t("Actions.deleteTitle")}
+            confirmLabel={t("Actions.deleteConfirm")}
+            busyLabel={t("Actions.deleting")}
+            cancelLabel={t("Actions.cancel")}
+            busy={remove.isPending}
+            error={remove.isError ? describeError(remove.error, t) : null}
+            onConfirm={() => remove.mutate()}
+            onCancel={close}
+          >
+            <p className="line-clamp-2 italic">“{task.prompt}”</p>
+            <p className="mt-2">{t("Actions.deleteBody")}</p>
+          </ConfirmDialog>
+        </Suspense>
       ) : null}
     </>
   );

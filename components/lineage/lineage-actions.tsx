@@ -1,16 +1,17 @@
 "use client";
 
 import { useQueryClient } from "@tanstack/react-query";
-import dynamic from "next/dynamic";
 import { useTranslations } from "next-intl";
-import { useId, useState } from "react";
+import { lazy, Suspense, useId, useState } from "react";
 import { notify } from "@/lib/client/toast";
 import type { Translate } from "@/lib/i18n/translate";
 import { taskKeys } from "@/lib/queries/tasks";
 import type { Task } from "@/lib/shared/task";
 
 // Loaded when first opened, outside the studio's first-load budget.
-const LineageDialog = dynamic(() => import("./lineage-dialog").then((module) => module.LineageDialog));
+const LineageDialog = lazy(() =>
+  import("./lineage-dialog").then((module) => ({ default: module.LineageDialog })),
+);
 
 import type { LineageMode } from "./use-lineage-submit";
 
@@ -64,19 +65,21 @@ export function LineageActions({ task }: { task: Task }) {
         {announcement}
       </span>
       {mode ? (
-        <LineageDialog
-          parent={task}
-          mode={mode}
-          onModeChange={setMode}
-          onClose={() => setMode(null)}
-          onStarted={(_started, how) => {
-            setMode(null);
-            const started = how === "extend" ? t("extendStarted") : t("continueStarted");
-            setAnnouncement(started);
-            notify("success", how === "extend" ? t("toastExtend") : t("toastContinue"));
-            void queryClient.invalidateQueries({ queryKey: taskKeys.all });
-          }}
-        />
+        <Suspense fallback={null}>
+          <LineageDialog
+            parent={task}
+            mode={mode}
+            onModeChange={setMode}
+            onClose={() => setMode(null)}
+            onStarted={(_started, how) => {
+              setMode(null);
+              const started = how === "extend" ? t("extendStarted") : t("continueStarted");
+              setAnnouncement(started);
+              notify("success", how === "extend" ? t("toastExtend") : t("toastContinue"));
+              void queryClient.invalidateQueries({ queryKey: taskKeys.all });
+            }}
+          />
+        </Suspense>
       ) : null}
     </>
   );

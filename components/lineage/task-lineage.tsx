@@ -1,12 +1,13 @@
 "use client";
 
-import dynamic from "next/dynamic";
 import { useTranslations } from "next-intl";
-import { useState } from "react";
+import { lazy, Suspense, useState } from "react";
 import type { Task } from "@/lib/shared/task";
 
 // Loaded when first opened, outside the studio's first-load budget.
-const FamilyDialog = dynamic(() => import("./family-dialog").then((module) => module.FamilyDialog));
+const FamilyDialog = lazy(() =>
+  import("./family-dialog").then((module) => ({ default: module.FamilyDialog })),
+);
 
 export const clipAnchor = (id: string) => `clip-${id}`;
 
@@ -54,7 +55,11 @@ export function TaskLineage({ task }: { task: Task }) {
       <button type="button" className={LINK} onClick={() => setFamilyOpen(true)}>
         {t("viewFamily")}
       </button>
-      {familyOpen ? <FamilyDialog taskId={task.id} onClose={() => setFamilyOpen(false)} /> : null}
+      {familyOpen ? (
+        <Suspense fallback={null}>
+          <FamilyDialog taskId={task.id} onClose={() => setFamilyOpen(false)} />
+        </Suspense>
+      ) : null}
     </div>
   );
 }

@@ -3,11 +3,12 @@
  * build, starts it with the simulator on a free port and throwaway data, makes a clip through the form,
  * shares it, and saves PNGs under docs/screenshots/ (light and dark, English and Chinese).
  */
-import { execFileSync, execSync } from "node:child_process";
+import { execSync } from "node:child_process";
 import { existsSync, mkdirSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
 import { chromium, type Page } from "@playwright/test";
+import { CHROMIUM_ARGS, chromiumPath } from "../e2e/support/chromium";
 import { spawnStudio, waitForHealth } from "../e2e/support/studio-server";
 
 const OUT = path.resolve("docs/screenshots");
@@ -20,10 +21,6 @@ function freePort(): Promise<number> {
       server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject()));
     });
   });
-}
-
-function chromiumPath(): string {
-  return process.env.CHROMIUM_PATH || execFileSync("bash", ["scripts/find-chromium.sh"]).toString().trim();
 }
 
 async function makeSharedClip(page: Page, prompt: string): Promise<string> {
@@ -48,7 +45,7 @@ async function main() {
     SIMULATOR_SPEED: "10",
     LUMA_PROVIDER: "simulator",
   });
-  const browser = await chromium.launch({ executablePath: chromiumPath(), args: ["--no-sandbox"] });
+  const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
   try {
     await waitForHealth(studio.url);
     const context = await browser.newContext({ baseURL: studio.url, viewport: { width: 1280, height: 860 } });

@@ -1,10 +1,12 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { type FormEvent, useId, useRef, useState } from "react";
 import { ApiError, apiErrorFrom, parseJson } from "@/lib/client/api";
 
 /** The passcode form: one field, errors said next to it and announced, focus kept on the field. */
 export function SignInForm({ next }: { next: string }) {
+  const t = useTranslations("SignIn");
   const id = useId();
   const input = useRef<HTMLInputElement>(null);
   const [error, setError] = useState<string | null>(null);
@@ -14,7 +16,7 @@ export function SignInForm({ next }: { next: string }) {
     event.preventDefault();
     const passcode = input.current?.value ?? "";
     if (!passcode) {
-      setError("Enter the passcode.");
+      setError(t("enterPasscode"));
       input.current?.focus();
       return;
     }
@@ -36,11 +38,7 @@ export function SignInForm({ next }: { next: string }) {
         response.headers.get("retry-after"),
       );
     } catch (caught) {
-      setError(
-        caught instanceof ApiError
-          ? caught.message
-          : "The studio could not be reached. Check your connection and try again.",
-      );
+      setError(refusal(caught, t));
       input.current?.select();
       setBusy(false);
     }
@@ -50,7 +48,7 @@ export function SignInForm({ next }: { next: string }) {
     <form onSubmit={submit} noValidate className="flex flex-col gap-4">
       <div className="flex flex-col gap-1">
         <label htmlFor={id} className="text-sm font-medium">
-          Passcode
+          {t("passcode")}
         </label>
         <input
           ref={input}
@@ -74,8 +72,18 @@ export function SignInForm({ next }: { next: string }) {
         disabled={busy}
         className="rounded-lg bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-500 disabled:opacity-60"
       >
-        {busy ? "Signing in…" : "Sign in"}
+        {busy ? t("signingIn") : t("signIn")}
       </button>
     </form>
   );
+}
+
+/** The server's refusal in the page's language: a wrong passcode, the throttle, or anything else it said. */
+function refusal(caught: unknown, t: ReturnType<typeof useTranslations<"SignIn">>): string {
+  if (!(caught instanceof ApiError) || caught.code === "network") return t("unreachable");
+  if (caught.code === "unauthorized") return t("wrong");
+  if (caught.code === "rate_limited") {
+    return t("tooMany", { seconds: Math.max(1, Math.ceil(caught.retryAfterSeconds ?? 60)) });
+  }
+  return caught.message;
 }

@@ -2,13 +2,13 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
-import type { Translate } from "@/lib/i18n/translate";
+import type { TranslateIn } from "@/lib/i18n/translate";
 import { familyQueryOptions } from "@/lib/queries/family";
 import type { FamilyMember } from "@/lib/shared/family";
 import { TaskStatusBadge } from "../gallery/task-status";
 import { ModalDialog } from "./modal-dialog";
 
-function versionName(member: FamilyMember, t: Translate): string {
+function versionName(member: FamilyMember, t: TranslateIn<"Lineage">): string {
   if (member.depth === 0) return t("original");
   if (member.task.kind !== "extend") return t("continued");
   return member.depth === 1 ? t("extension") : t("extensionDeep", { depth: member.depth });

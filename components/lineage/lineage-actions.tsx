@@ -4,7 +4,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { lazy, Suspense, useId, useState } from "react";
 import { notify } from "@/lib/client/toast";
-import type { Translate } from "@/lib/i18n/translate";
+import type { TranslateIn } from "@/lib/i18n/translate";
 import { taskKeys } from "@/lib/queries/tasks";
 import type { Task } from "@/lib/shared/task";
 
@@ -19,7 +19,7 @@ const BUTTON =
   "rounded-lg border border-zinc-300 px-3 py-1.5 text-xs font-medium hover:bg-zinc-50 focus-visible:outline-2 focus-visible:outline-brand-500 aria-disabled:cursor-not-allowed aria-disabled:opacity-60 aria-disabled:hover:bg-transparent dark:border-zinc-700 dark:hover:bg-zinc-800";
 
 /** Why a clip can't be extended yet, or null when it can. */
-export function extendBlockedReason(task: Task, t: Translate): string | null {
+export function extendBlockedReason(task: Task, t: TranslateIn<"Lineage">): string | null {
   if (task.state === "failed") return t("failedCantExtend");
   if (task.state !== "completed" || !task.video) return t("extendWhenFinished");
   return null;

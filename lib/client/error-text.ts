@@ -29,12 +29,19 @@ export function describeError(error: unknown, t: Translate): string {
   }
 }
 
+/** Failure codes whose reason is the studio's own sentence (messages: Card.failureByCode). */
+const OWN_FAILURES = {
+  upstream_rate_limited: true,
+  upstream_unauthorized: true,
+  upstream_parent_missing: true,
+  internal: true,
+} as const;
+
 /** A failed clip's reason on its card: the upstream's words as they are, our own reasons translated. */
 export function failureText(errorCode: string | null, reason: string, t: Translate): string {
-  const known = ["upstream_rate_limited", "upstream_unauthorized", "upstream_parent_missing", "internal"];
   if (errorCode === "upstream_unconfirmed") return t("Card.failureByCode.upstream_unconfirmed");
-  if (errorCode && known.includes(errorCode)) {
-    const own = t(`Card.failureByCode.${errorCode}`);
+  if (errorCode && Object.hasOwn(OWN_FAILURES, errorCode)) {
+    const own = t(`Card.failureByCode.${errorCode as keyof typeof OWN_FAILURES}`);
     const upstream = /^Rate limited by the upstream: (.+)$/s.exec(reason)?.[1];
     return upstream ? `${own} ${t("Card.failure", { reason: upstream })}` : own;
   }

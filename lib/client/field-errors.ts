@@ -1,28 +1,10 @@
-import type { Translate } from "@/lib/i18n/translate";
+import type { MessageKey, Translate } from "@/lib/i18n/translate";
 
-/** Field names the create API uses, and how to show a problem next to the field it names. */
-
-export const FIELD_LABELS = {
-  prompt: "Prompt",
-  expandPrompt: "Enhance prompt",
-  model: "Model",
-  aspectRatio: "Aspect ratio",
-  resolution: "Resolution",
-  duration: "Duration",
-  loop: "Loop",
-  startFrame: "Start keyframe",
-  endFrame: "End keyframe",
-} as const;
-
-export type FieldName = keyof typeof FIELD_LABELS;
-export type FieldErrors = Partial<Record<FieldName, string>>;
-
-function isFieldName(name: string): name is FieldName {
-  return Object.hasOwn(FIELD_LABELS, name);
-}
-
-/** The message key of each field's label (messages/*.json, namespace Form). */
-const LABEL_KEYS: Record<FieldName, string> = {
+/**
+ * Field names the create API uses, and how to show a problem next to the field it names. Each field
+ * name maps to its label's key (messages/*.json, namespace Form).
+ */
+const LABEL_KEYS = {
   prompt: "Form.prompt",
   expandPrompt: "Form.enhance",
   model: "Form.model",
@@ -32,7 +14,14 @@ const LABEL_KEYS: Record<FieldName, string> = {
   loop: "Form.loop",
   startFrame: "Form.startKeyframe",
   endFrame: "Form.endKeyframe",
-};
+} as const satisfies Record<string, MessageKey>;
+
+export type FieldName = keyof typeof LABEL_KEYS;
+export type FieldErrors = Partial<Record<FieldName, string>>;
+
+function isFieldName(name: string): name is FieldName {
+  return Object.hasOwn(LABEL_KEYS, name);
+}
 
 /**
  * The shared schema (lib/shared/generation-input.ts) words its problems in English for the API; these
@@ -44,28 +33,29 @@ const PROBLEMS: [RegExp, (t: Translate, match: RegExpExecArray) => string][] = [
   [/^must be at least (\d+) characters$/, (t, m) => t("Problems.tooShort", { min: Number(m[1]) })],
   [/^must be an http\(s\) image URL$/, (t) => t("Problems.httpUrl")],
   [/^is not supported by this provider$/, (t) => t("Problems.unsupported")],
+  [/^cannot be combined with an end keyframe$/, (t) => t("Problems.loopWithEnd")],
+  [
+    /^must be one of (.+) \(got "(.*)"\)$/s,
+    (t, m) => t("Problems.oneOf", { allowed: m[1] ?? "", got: m[2] ?? "" }),
+  ],
   [/^is still uploading/, (t) => t("Keyframe.stillUploading")],
 ];
 
 /**
- * "must be at most 5000 characters" on `prompt` → "Prompt must be at most 5000 characters." With a
- * translator, the label and the known problems are in the page's language.
+ * "must be at most 5000 characters" on `prompt` → "Prompt must be at most 5000 characters.", with the
+ * label and the known problems in the page's language; an unknown problem keeps the server's words.
  */
-export function sentenceFor(field: FieldName, problem: string, t?: Translate): string {
-  if (t) {
-    const trimmed = problem.trim();
-    let translated = trimmed;
-    for (const [pattern, render] of PROBLEMS) {
-      const match = pattern.exec(trimmed);
-      if (match) {
-        translated = render(t, match);
-        break;
-      }
+export function sentenceFor(field: FieldName, problem: string, t: Translate): string {
+  const trimmed = problem.trim();
+  let translated = trimmed;
+  for (const [pattern, render] of PROBLEMS) {
+    const match = pattern.exec(trimmed);
+    if (match) {
+      translated = render(t, match);
+      break;
     }
-    return t("Problems.sentence", { field: t(LABEL_KEYS[field]), problem: translated.replace(/[.。]$/, "") });
   }
-  const text = `${FIELD_LABELS[field]} ${problem.trim()}`;
-  return /[.!?]$/.test(text) ? text : `${text}.`;
+  return t("Problems.sentence", { field: t(LABEL_KEYS[field]), problem: translated.replace(/[.。]$/, "") });
 }
 
 /**
@@ -74,8 +64,8 @@ export function sentenceFor(field: FieldName, problem: string, t?: Translate): s
  */
 export function toFieldErrors(
   fields: Readonly<Record<string, string>>,
-  message?: string,
-  t?: Translate,
+  message: string | undefined,
+  t: Translate,
 ): { errors: FieldErrors; other: string[] } {
   const errors: FieldErrors = {};
   const other: string[] = [];

@@ -1,3 +1,4 @@
+import type { MessageKey } from "@/lib/i18n/translate";
 import { DOWNSCALE, downscaleImage, needsDownscale } from "./downscale";
 import { type Dimensions, type ImageType, imageDimensions, sniffImageType } from "./image-header";
 
@@ -10,7 +11,7 @@ export class KeyframeRejected extends Error {
   /** The message's key in messages/*.json (namespace Keyframe) and its values, for the page's language. */
   constructor(
     message: string,
-    readonly key: string,
+    readonly key: MessageKey,
     readonly values: Record<string, string | number>,
   ) {
     super(message);

@@ -11,7 +11,7 @@ import { type FieldErrors, toFieldErrors } from "./field-errors";
 export function validateLocally(
   candidate: unknown,
   caps: ProviderCapabilities,
-  t?: Translate,
+  t: Translate,
 ): { input: CreateGenerationInput | null; errors: FieldErrors } {
   const parsed = CreateGenerationSchema.safeParse(candidate);
   if (!parsed.success) {

@@ -1,12 +1,22 @@
-import { type AbstractIntlMessages, createTranslator } from "next-intl";
+import { createTranslator } from "next-intl";
+import type { AppLocale } from "./locales";
+import type { Messages } from "./messages";
 
 /**
- * The shape of a next-intl translator as plain helpers (outside components) take it: a component
- * passes its `useTranslations()` function; server code and tests use `translatorFor()`.
+ * A translator over the whole catalog, as plain helpers (outside components) take it: a component passes
+ * its `useTranslations()`; server code and tests use `translatorFor()`. Keys are checked against the
+ * English catalog at compile time (lib/i18n/next-intl.d.ts), so a missing or misspelt key fails `tsc`.
  */
-export type Translate = (key: string, values?: Record<string, string | number>) => string;
+export type Translate = ReturnType<typeof createTranslator<Messages>>;
 
-export function translatorFor(locale: string, messages: AbstractIntlMessages): Translate {
-  // next-intl types keys from a catalog's static shape; this one is chosen at run time, so keys are strings.
-  return createTranslator({ locale, messages }) as unknown as Translate;
+/** Any key of the catalog, written in full ("Keyframe.tooBig"). */
+export type MessageKey = Parameters<Translate>[0];
+
+/** A translator scoped to one namespace, as `useTranslations("Lineage")` gives. */
+export type TranslateIn<Namespace extends keyof Messages> = ReturnType<
+  typeof createTranslator<Messages, Namespace>
+>;
+
+export function translatorFor(locale: AppLocale, messages: Messages): Translate {
+  return createTranslator({ locale, messages });
 }

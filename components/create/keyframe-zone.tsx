@@ -67,6 +67,8 @@ export function KeyframeZone(props: KeyframeZoneProps) {
           </button>
         ) : null}
       </div>
+      {/* The file input sits beside the zone, not in it: a button may not hold another control. */}
+      <input {...getInputProps({ "aria-label": t("fileLabel", { label }) })} />
       <div
         {...getRootProps({
           id: zoneId,
@@ -77,7 +79,6 @@ export function KeyframeZone(props: KeyframeZoneProps) {
         })}
         className={`relative grid h-40 w-full place-items-center sm:h-48 overflow-hidden rounded-xl border-2 border-dashed text-center transition-colors focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-500 ${disabled ? "cursor-not-allowed opacity-60" : "cursor-pointer"} ${highlight}`}
       >
-        <input {...getInputProps({ "aria-label": t("fileLabel", { label }) })} />
         {value ? (
           // biome-ignore lint/performance/noImgElement: local object URLs and arbitrary remote URLs can't go through next/image
           <img

@@ -62,7 +62,7 @@ test("a task with a start keyframe can be submitted from the address bar without
   const chosen = await aspect.inputValue();
 
   await page.keyboard.press("Control+Enter");
-  await expect(page.getByText(/Clip started/)).toBeVisible();
+  await expect(form.region.getByText(/Clip started/)).toBeVisible();
   const card = page.getByRole("article", { name: `Clip: ${text}` });
   await expect(card).toBeVisible();
   const id = (await card.getAttribute("data-task-id")) ?? "";

@@ -3,8 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { ApiError, isAbort } from "@/lib/client/api";
-import { inspectKeyframe, KeyframeRejected, prepareKeyframe } from "@/lib/client/prepare-image";
-import { uploadImage } from "@/lib/client/upload";
+import { KeyframeRejected } from "@/lib/client/keyframe-rejected";
 import type { Translate } from "@/lib/i18n/translate";
 import type { KeyframeInput } from "@/lib/shared/generation-input";
 
@@ -33,6 +32,15 @@ export interface SlotState {
 
 type Slots = Record<Slot, SlotState>;
 const EMPTY: SlotState = { value: null, error: null };
+
+/**
+ * The image pipeline (header checks, downscale, upload with progress) is not part of the page's first
+ * load: it is fetched once the browser is idle after hydration, or when a file arrives first.
+ */
+const loadPipeline = () =>
+  Promise.all([import("@/lib/client/prepare-image"), import("@/lib/client/upload")]).then(
+    ([prepare, upload]) => ({ ...prepare, ...upload }),
+  );
 
 let counter = 0;
 const nextId = () => `keyframe-${++counter}`;
@@ -90,9 +98,11 @@ export function useKeyframes() {
 
   const addFile = useCallback(
     async (slot: Slot, file: File) => {
-      let inspected: Awaited<ReturnType<typeof inspectKeyframe>>;
+      let pipeline: Awaited<ReturnType<typeof loadPipeline>>;
+      let inspected: Awaited<ReturnType<typeof pipeline.inspectKeyframe>>;
       try {
-        inspected = await inspectKeyframe(file);
+        pipeline = await loadPipeline();
+        inspected = await pipeline.inspectKeyframe(file);
       } catch (error) {
         setError(slot, describeFailure(error, file.name, t));
         return;
@@ -112,13 +122,13 @@ export function useKeyframes() {
         note: null,
       });
       try {
-        const prepared = await prepareKeyframe(file, inspected);
+        const prepared = await pipeline.prepareKeyframe(file, inspected);
         if (controller.signal.aborted) return;
         const note = prepared.downscaled
           ? t("Keyframe.resized", { width: prepared.width, height: prepared.height })
           : null;
         patchFile(id, { phase: "uploading", note });
-        const answer = await uploadImage(prepared.blob, prepared.type, {
+        const answer = await pipeline.uploadImage(prepared.blob, prepared.type, {
           signal: controller.signal,
           onProgress: (progress) => patchFile(id, { progress }),
         });
@@ -139,6 +149,17 @@ export function useKeyframes() {
   );
   const remove = useCallback((slot: Slot) => place(slot, null), [place]);
   const swap = useCallback(() => setSlots((current) => ({ start: current.end, end: current.start })), []);
+
+  // Warm the image pipeline once the page is idle, so the first file does not wait for it.
+  useEffect(() => {
+    const warm = () => void loadPipeline().catch(() => undefined);
+    if (typeof window.requestIdleCallback !== "function") {
+      const timer = window.setTimeout(warm, 1000);
+      return () => window.clearTimeout(timer);
+    }
+    const handle = window.requestIdleCallback(warm, { timeout: 3000 });
+    return () => window.cancelIdleCallback(handle);
+  }, []);
 
   // Object URLs for previews live exactly as long as a slot shows them.
   const previews = useRef(new Set<string>());

@@ -1,23 +1,11 @@
-import type { MessageKey } from "@/lib/i18n/translate";
 import { DOWNSCALE, downscaleImage, needsDownscale } from "./downscale";
 import { type Dimensions, type ImageType, imageDimensions, sniffImageType } from "./image-header";
+import { KeyframeRejected } from "./keyframe-rejected";
 
 /** Limits the browser checks before decoding; anything larger is shrunk to ~2048 px anyway. */
 export const DECODE_LIMITS = { maxSide: 16_384, maxPixels: 70_000_000, minSide: 64 } as const;
 
 const HEADER_BYTES = 512 * 1024;
-
-export class KeyframeRejected extends Error {
-  /** The message's key in messages/*.json (namespace Keyframe) and its values, for the page's language. */
-  constructor(
-    message: string,
-    readonly key: MessageKey,
-    readonly values: Record<string, string | number>,
-  ) {
-    super(message);
-    this.name = "KeyframeRejected";
-  }
-}
 
 export function dimensionProblem(name: string, size: Dimensions): string | null {
   return dimensionRejection(name, size)?.message ?? null;

@@ -4,8 +4,12 @@ import { gzipSync } from "node:zlib";
  * First-load JS of a page as a browser runs it: every script in its HTML, external and inline (Next's
  * flight data is inline), each gzipped; `nomodule` polyfills are skipped as modern browsers ignore them.
  */
-export async function firstLoadJsKb(pageUrl: string): Promise<{ kb: number; files: number }> {
-  const response = await fetch(pageUrl);
+export async function firstLoadJsKb(
+  pageUrl: string,
+  acceptLanguage = "en",
+): Promise<{ kb: number; files: number }> {
+  // The language matters: the page carries its catalog's messages in its inline flight data.
+  const response = await fetch(pageUrl, { headers: { "accept-language": acceptLanguage } });
   if (!response.ok) throw new Error(`${pageUrl} answered ${response.status}`);
   const html = await response.text();
   let bytes = 0;

@@ -15,7 +15,7 @@ export async function StudioHeader({ provider }: { provider: keyof typeof PROVID
         {t("skip")}
       </a>
       <div className="mx-auto flex h-14 w-full max-w-7xl items-center justify-between gap-3 px-4 sm:px-6">
-        <h1 className="flex items-center gap-2 text-base font-semibold tracking-tight">
+        <h1 className="flex shrink-0 items-center gap-2 whitespace-nowrap text-base font-semibold tracking-tight">
           <span
             aria-hidden="true"
             className="inline-block size-6 rounded-md bg-gradient-to-br from-brand-400 to-brand-700"
@@ -25,13 +25,14 @@ export async function StudioHeader({ provider }: { provider: keyof typeof PROVID
         <div className="flex items-center gap-2 sm:gap-3">
           {provider === "simulator" ? (
             <span
-              className="rounded-full border border-amber-300 bg-amber-50 px-3 py-1 text-xs font-medium text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-200"
+              className="whitespace-nowrap rounded-full border border-amber-300 bg-amber-50 px-2 py-1 text-xs sm:px-3 font-medium text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-200"
               title={t("simulatorTitle")}
             >
-              {t("simulator")}
+              <span className="sm:hidden">{t("simulatorShort")}</span>
+              <span className="max-sm:hidden">{t("simulator")}</span>
             </span>
           ) : (
-            <span className="rounded-full border border-zinc-300 px-3 py-1 text-xs font-medium text-zinc-700 dark:border-zinc-700 dark:text-zinc-300">
+            <span className="whitespace-nowrap rounded-full border border-zinc-300 px-2 py-1 text-xs sm:px-3 font-medium text-zinc-700 dark:border-zinc-700 dark:text-zinc-300">
               {t(PROVIDER_KEY[provider])}
             </span>
           )}

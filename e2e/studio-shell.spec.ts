@@ -28,3 +28,23 @@ test.describe("studio shell", () => {
     await expect(page.getByRole("link", { name: "Skip to content" })).toBeFocused();
   });
 });
+
+test("an unknown page answers 404 in the visitor's language, with a way back", async ({
+  browser,
+  baseURL,
+}) => {
+  for (const [locale, heading, back] of [
+    ["en", "Page not found", "Back to the studio"],
+    ["zh-CN", "找不到页面", "返回工作室"],
+  ] as const) {
+    const context = await browser.newContext({ baseURL, locale });
+    const page = await context.newPage();
+    const response = await page.goto("/no/such/page");
+    expect(response?.status()).toBe(404);
+    await expect(page.locator("html")).toHaveAttribute("lang", locale);
+    await expect(page.getByRole("heading", { name: heading })).toBeVisible();
+    await page.getByRole("link", { name: back }).click();
+    await expect(page).toHaveURL(`${baseURL}/`);
+    await context.close();
+  }
+});

@@ -2,12 +2,14 @@
  * Gallery benchmark: `npx tsx scripts/bench/gallery.ts` (after `npm run build`).
  * 1. Upstream polls per task per minute with 1 and with 10 real Chromium pages open on the studio.
  * 2. p50/p95 of `GET /api/generations` (and the changes feed) with 10,000 tasks in the embedded database.
+ * 3. Scrolling that gallery in Chromium with 480 cards loaded (long tasks, frame intervals).
  * Uses ports BENCH_PORT and BENCH_PORT+1 (default 3690) and temp folders; about two minutes.
  */
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { seed, timeGalleryApi } from "./gallery-api";
+import { measureScroll } from "./gallery-scroll";
 import { startStudio } from "./harness";
 import { measurePolls } from "./polls";
 
@@ -61,6 +63,13 @@ async function main(): Promise<void> {
           `  ${timing.name.padEnd(34)} p50 ${timing.p50.toFixed(1).padStart(6)}  p95 ${timing.p95.toFixed(1).padStart(6)}  (${timing.requests} requests)`,
         );
       }
+      const scroll = await measureScroll(big, 480);
+      console.log(
+        `\nScrolling the gallery in Chromium: ${scroll.cards} cards loaded by infinite scroll in ` +
+          `${scroll.loadSeconds.toFixed(1)} s (${scroll.domNodes.toLocaleString("en")} DOM nodes); scrolling back ` +
+          `up a screen per frame: ${scroll.longTasks} long tasks (longest ${scroll.longestTaskMs.toFixed(0)} ms), ` +
+          `frame interval p50 ${scroll.frameP50Ms.toFixed(1)} ms, p95 ${scroll.frameP95Ms.toFixed(1)} ms`,
+      );
     } finally {
       await big.stop();
     }

@@ -1,0 +1,52 @@
+import { expect, test } from "@playwright/test";
+import { createForm } from "./fixtures/create-form";
+import { type ExtraStudio, startExtraStudio } from "./fixtures/extra-studio";
+
+/**
+ * What a creator sees on a first visit and while a clip renders, on a studio of its own (an empty
+ * gallery, and a simulator slow enough to watch): example prompts that fill the form, a toast for the
+ * action, a render progress bar that moves, and a relative time once the clip is ready.
+ */
+
+let studio: ExtraStudio;
+
+test.beforeAll(async () => {
+  studio = await startExtraStudio(73, { SIMULATOR_SPEED: "1" });
+});
+test.afterAll(async () => {
+  await studio?.remove();
+});
+
+test("an example prompt fills the form; the clip's toast, progress bar and relative time follow", async ({
+  page,
+}) => {
+  test.setTimeout(150_000);
+  const form = createForm(page);
+  await page.goto(studio.url);
+
+  const examples = form.gallery.getByRole("list");
+  await expect(form.gallery.getByText("Try an example")).toBeVisible();
+  const example = examples.getByRole("button").first();
+  const text = (await example.textContent())?.trim() ?? "";
+  expect(text.length).toBeGreaterThan(20);
+  await example.click();
+  await expect(form.prompt).toHaveValue(text);
+  await expect(form.prompt).toBeFocused();
+
+  await form.generate.click();
+  // The toast is sonner's, announced politely; the form says it in its own words too.
+  await expect(page.getByRole("region", { name: /Notifications/ }).getByText("Clip started")).toBeVisible();
+
+  const card = page.getByRole("article", { name: `Clip: ${text}` });
+  const bar = card.getByRole("progressbar", { name: "Render progress" });
+  await expect(bar).toBeVisible();
+  const value = () => bar.evaluate((element: HTMLProgressElement) => (element.position >= 0 ? element.value : -1));
+  await expect.poll(value, { timeout: 60_000 }).toBeGreaterThan(0);
+  const first = await value();
+  await expect.poll(value, { timeout: 60_000 }).toBeGreaterThan(first);
+
+  await expect(card.getByTestId("task-state")).toHaveText("Ready", { timeout: 120_000 });
+  await expect(card.getByRole("progressbar")).toHaveCount(0);
+  await expect(card.locator("time")).toHaveText(/now|sec\. ago|min\. ago/);
+  await expect(card.locator("time")).toHaveAttribute("datetime", /^\d{4}-\d\d-\d\dT/);
+});

@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { createForm } from "./fixtures/create-form";
 import { type ExtraStudio, startExtraStudio } from "./fixtures/extra-studio";
+import { clipCard } from "./fixtures/gallery";
 
 /**
  * What a creator sees on a first visit and while a clip renders, on a studio of its own (an empty
@@ -37,10 +38,11 @@ test("an example prompt fills the form; the clip's toast, progress bar and relat
   // The toast is sonner's, announced politely; the form says it in its own words too.
   await expect(page.getByRole("region", { name: /Notifications/ }).getByText("Clip started")).toBeVisible();
 
-  const card = page.getByRole("article", { name: `Clip: ${text}` });
+  const card = clipCard(page, text);
   const bar = card.getByRole("progressbar", { name: "Render progress" });
   await expect(bar).toBeVisible();
-  const value = () => bar.evaluate((element: HTMLProgressElement) => (element.position >= 0 ? element.value : -1));
+  const value = () =>
+    bar.evaluate((element: HTMLProgressElement) => (element.position >= 0 ? element.value : -1));
   await expect.poll(value, { timeout: 60_000 }).toBeGreaterThan(0);
   const first = await value();
   await expect.poll(value, { timeout: 60_000 }).toBeGreaterThan(first);

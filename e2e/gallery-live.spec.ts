@@ -79,7 +79,9 @@ test.describe("gallery follows a clip live", () => {
       await form.generate.click();
       const card = clipCard(page, prompt);
       await expect(card.getByTestId("task-state")).toHaveText("Failed", { timeout: 30_000 });
-      await expect(card.getByTestId("failure-reason")).toHaveText("Contains blacklisted words");
+      await expect(card.getByTestId("failure-reason")).toHaveText(
+        "The video service said: Contains blacklisted words",
+      );
       await expect(card.getByRole("button", { name: "Retry" })).toBeVisible();
       await expect(card.locator("video")).toHaveCount(0);
     } finally {

@@ -67,8 +67,11 @@ export function KeyframeZone(props: KeyframeZoneProps) {
           </button>
         ) : null}
       </div>
-      {/* The file input sits beside the zone, not in it: a button may not hold another control. */}
-      <input {...getInputProps({ "aria-label": t("fileLabel", { label }) })} />
+      {/*
+        The file input sits beside the zone, not in it (a button may not hold another control), and is
+        hidden from assistive technology: the zone is the one control, and it opens this picker.
+      */}
+      <input {...getInputProps({ "aria-label": t("fileLabel", { label }), "aria-hidden": true })} />
       <div
         {...getRootProps({
           id: zoneId,

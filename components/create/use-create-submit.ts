@@ -10,6 +10,7 @@ import { outcomeUnknown, SubmissionKeys } from "@/lib/client/idempotency";
 import { notify } from "@/lib/client/toast";
 import { validateLocally } from "@/lib/client/validate-create";
 import type { ProviderCapabilities } from "@/lib/luma/capabilities";
+import { shortPrompt } from "@/lib/shared/short-prompt";
 import type { Task } from "@/lib/shared/task";
 
 export type Outcome =
@@ -52,7 +53,7 @@ export function useCreateSubmit(caps: ProviderCapabilities) {
           setAlert(t("Errors.refused", { reason: task.failureReason ?? t("Errors.noReason") }));
           return { ok: false, errors: {}, recorded: true };
         }
-        setAnnouncement(t("Form.started", { prompt: input.prompt.slice(0, 80) }));
+        setAnnouncement(t("Form.started", { prompt: shortPrompt(input.prompt) }));
         notify("success", t("Form.toastStarted"));
         return { ok: true, task };
       } catch (error) {

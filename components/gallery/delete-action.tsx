@@ -23,6 +23,9 @@ export function DeleteAction({ task }: { task: Task }) {
   const t = useTranslations();
   const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
+  // Once loaded the dialog stays mounted, so closing it is the native close(), which hands focus back
+  // to the button that opened it (unmounting an open modal would drop focus on the floor).
+  const [loaded, setLoaded] = useState(false);
   const trigger = useRef<HTMLButtonElement>(null);
   const deleted = useRef(false);
   // The card (and this dialog) unmount once the clip leaves the list; only then is the rest of the page
@@ -56,10 +59,18 @@ export function DeleteAction({ task }: { task: Task }) {
 
   return (
     <>
-      <button ref={trigger} type="button" className={ACTION_CLASS} onClick={() => setOpen(true)}>
+      <button
+        ref={trigger}
+        type="button"
+        className={ACTION_CLASS}
+        onClick={() => {
+          setLoaded(true);
+          setOpen(true);
+        }}
+      >
         {t("Actions.delete")}
       </button>
-      {open ? (
+      {loaded ? (
         <Suspense fallback={null}>
           <ConfirmDialog
             open={open}

@@ -3,6 +3,7 @@
 import { useLocale, useTranslations } from "next-intl";
 import { failureText } from "@/lib/client/error-text";
 import { formatDateTime, formatRelative } from "@/lib/i18n/format";
+import { shortPrompt } from "@/lib/shared/short-prompt";
 import { isTerminalState, type Task } from "@/lib/shared/task";
 import { clipAnchor, TaskLineage } from "../lineage/task-lineage";
 import { CheckNow } from "./check-now";
@@ -21,7 +22,7 @@ export function TaskCard({ task }: { task: Task }) {
     <article
       id={clipAnchor(task.id)}
       tabIndex={-1}
-      aria-label={t("Card.clip", { prompt: task.prompt.slice(0, 80) })}
+      aria-label={t("Card.clip", { prompt: shortPrompt(task.prompt) })}
       data-task-id={task.id}
       className="scroll-mt-4 overflow-hidden rounded-2xl border border-zinc-200 bg-white shadow-sm focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-500 dark:border-zinc-800 dark:bg-zinc-900"
     >

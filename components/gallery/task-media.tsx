@@ -1,6 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { shortPrompt } from "@/lib/shared/short-prompt";
 import type { Task } from "@/lib/shared/task";
 import { renderProgress } from "./task-timing";
 import { useNow } from "./use-now";
@@ -30,7 +31,7 @@ export function TaskMedia({ task }: { task: Task }) {
         playsInline
         preload="none"
         loop={task.loop}
-        aria-label={t("video", { prompt: task.prompt.slice(0, 80) })}
+        aria-label={t("video", { prompt: shortPrompt(task.prompt) })}
       />
     );
   }

@@ -22,7 +22,11 @@ export function FamilyDialog({ taskId, onClose }: { taskId: string; onClose: () 
   const family = useQuery(familyQueryOptions(taskId));
   const durationText = (member: FamilyMember) => {
     const seconds = member.task.video?.durationSeconds;
-    return seconds ? timeT("seconds", { s: format.number(seconds, { maximumFractionDigits: 1 }) }) : "—";
+    return seconds
+      ? timeT("seconds", {
+          s: format.number(seconds, { minimumFractionDigits: 1, maximumFractionDigits: 1 }),
+        })
+      : "—";
   };
   const members = family.data?.members ?? [];
   return (

@@ -14,8 +14,12 @@ export function describeError(error: unknown, t: Translate): string {
       return error.status > 0 && error.message.startsWith("The studio answered")
         ? t("Errors.noExplanation", { status: error.status })
         : t("Errors.unexpected");
-    case "rate_limited":
-      return t("Errors.rateLimited", { seconds: Math.ceil(error.retryAfterSeconds ?? 10) });
+    case "rate_limited": {
+      const seconds = Math.ceil(error.retryAfterSeconds ?? 10);
+      // The upstream's limit leaves a failed clip behind (its id comes along); the studio's own submit
+      // limit refuses before anything is made.
+      return error.taskId ? t("Errors.rateLimited", { seconds }) : t("Errors.tooManyStarts", { seconds });
+    }
     case "upstream_rejected":
       if (error.suggestion === "continue_from_last_frame") return t("Errors.parentGone");
       return error.upstream

@@ -1,4 +1,5 @@
 import type { Translate } from "@/lib/i18n/translate";
+import { shortPrompt } from "@/lib/shared/short-prompt";
 
 /**
  * The public share page as plain HTML: no script at all, so it plays with JavaScript off and costs a
@@ -96,7 +97,7 @@ export function renderSharePage(view: SharePageView, t: Translate): string {
   ].join("");
   const size = view.width && view.height ? ` width="${view.width}" height="${view.height}"` : "";
   const poster = view.posterUrl ? ` poster="${escapeHtml(view.posterUrl)}"` : "";
-  const label = view.prompt ? t("Share.videoLabel", { prompt: view.prompt.slice(0, 80) }) : t("Share.video");
+  const label = view.prompt ? t("Share.videoLabel", { prompt: shortPrompt(view.prompt) }) : t("Share.video");
   const details = [
     duration ? `<time datetime="PT${Math.round(view.durationSeconds ?? 0)}S">${duration}</time>` : null,
     view.width && view.height ? `${view.width}×${view.height}` : null,

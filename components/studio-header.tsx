@@ -1,5 +1,7 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { isLocale } from "@/lib/i18n/locales";
+import { passcodeRequired } from "@/lib/server/security/session";
+import { SignOutButton } from "./auth/sign-out-button";
 import { LocaleSwitch } from "./locale-switch";
 
 const PROVIDER_KEY = { simulator: "simulator", relay: "relay", official: "official" } as const;
@@ -37,6 +39,7 @@ export async function StudioHeader({ provider }: { provider: keyof typeof PROVID
             </span>
           )}
           <LocaleSwitch locale={isLocale(locale) ? locale : "en"} label={t("language")} />
+          {passcodeRequired() ? <SignOutButton label={t("signOut")} busyLabel={t("signingOut")} /> : null}
         </div>
       </div>
     </header>

@@ -268,3 +268,24 @@ test("guessing the passcode is throttled per client, with how long to wait", asy
   expect(other.status).toBe(204);
   await expect.poll(async () => (await attempt(PASSCODE)).status, { timeout: 10_000 }).toBe(204);
 });
+
+test("Sign out ends the session: the studio goes back to sign-in, and the header fits a phone", async ({
+  browser,
+}) => {
+  const { context, page } = await freshPage(browser);
+  await context.addCookies([{ name: "luma_session", value: await sessionCookie(studio), url: studio.url }]);
+  await page.setViewportSize({ width: 375, height: 812 });
+  await page.goto(studio.url);
+  const signOut = page.getByRole("button", { name: "Sign out" });
+  await expect(signOut).toBeVisible();
+  expect(
+    await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+  ).toBeLessThanOrEqual(0);
+  await page.screenshot({ path: "test-results/artifacts/signed-in-header-375.png" });
+  await signOut.click();
+  await expect(page).toHaveURL(`${studio.url}/sign-in`);
+  expect(await context.cookies(studio.url)).toEqual([]);
+  await page.goto(studio.url);
+  await expect(page).toHaveURL(`${studio.url}/sign-in`);
+  await context.close();
+});

@@ -16,7 +16,7 @@ export async function StudioHeader({ provider }: { provider: keyof typeof PROVID
       >
         {t("skip")}
       </a>
-      <div className="mx-auto flex h-14 w-full max-w-7xl items-center justify-between gap-3 px-4 sm:px-6">
+      <div className="mx-auto flex min-h-14 w-full max-w-7xl flex-wrap items-center justify-between gap-x-3 gap-y-2 px-4 py-2 sm:px-6">
         <h1 className="flex shrink-0 items-center gap-2 whitespace-nowrap text-base font-semibold tracking-tight">
           <span
             aria-hidden="true"
@@ -24,7 +24,8 @@ export async function StudioHeader({ provider }: { provider: keyof typeof PROVID
           />
           Luma Studio
         </h1>
-        <div className="flex items-center gap-2 sm:gap-3">
+        {/* On a narrow phone with every control present (passcode studio) this row wraps rather than overflows. */}
+        <div className="ml-auto flex flex-wrap items-center justify-end gap-2 sm:gap-3">
           {provider === "simulator" ? (
             <span
               className="whitespace-nowrap rounded-full border border-amber-300 bg-amber-50 px-2 py-1 text-xs sm:px-3 font-medium text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-200"

@@ -32,7 +32,17 @@ test.describe("studio shell", () => {
 test("an unknown page answers 404 in the visitor's language, with a way back", async ({
   browser,
   baseURL,
+  request,
 }) => {
+  // Rendered per request, so its scripts carry this answer's CSP nonce (a prerendered page could not).
+  const raw = await request.get("/no/such/page");
+  expect(raw.status()).toBe(404);
+  const nonce = /'nonce-([^']+)'/.exec(raw.headers()["content-security-policy"] ?? "")?.[1];
+  expect(nonce).toBeTruthy();
+  const scripts = [...(await raw.text()).matchAll(/<script\b[^>]*>/g)].map((match) => match[0]);
+  expect(scripts.length).toBeGreaterThan(0);
+  for (const tag of scripts) expect(tag).toContain(`nonce="${nonce}"`);
+
   for (const [locale, heading, back] of [
     ["en", "Page not found", "Back to the studio"],
     ["zh-CN", "找不到页面", "返回工作室"],

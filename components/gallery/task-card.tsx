@@ -1,6 +1,7 @@
 "use client";
 
 import { useLocale, useTranslations } from "next-intl";
+import { memo } from "react";
 import { failureText } from "@/lib/client/error-text";
 import { formatDateTime, formatRelative } from "@/lib/i18n/format";
 import { shortPrompt } from "@/lib/shared/short-prompt";
@@ -16,7 +17,12 @@ import { useNow } from "./use-now";
 
 const RELATIVE_TICK_MS = 30_000;
 
-export function TaskCard({ task }: { task: Task }) {
+/**
+ * One clip. Memoised: merges keep unchanged tasks' objects, so a poll that moves one clip re-renders
+ * one card, not the hundreds a long gallery holds. Off-screen cards skip rendering
+ * (`content-visibility: auto`) until they scroll near.
+ */
+export const TaskCard = memo(function TaskCard({ task }: { task: Task }) {
   const t = useTranslations();
   return (
     <article
@@ -24,7 +30,7 @@ export function TaskCard({ task }: { task: Task }) {
       tabIndex={-1}
       aria-label={t("Card.clip", { prompt: shortPrompt(task.prompt) })}
       data-task-id={task.id}
-      className="scroll-mt-4 overflow-hidden rounded-2xl border border-zinc-200 bg-white shadow-sm focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-500 dark:border-zinc-800 dark:bg-zinc-900"
+      className="scroll-mt-4 overflow-hidden rounded-2xl [contain-intrinsic-size:auto_32rem] [content-visibility:auto] border border-zinc-200 bg-white shadow-sm focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-500 dark:border-zinc-800 dark:bg-zinc-900"
     >
       <TaskMedia task={task} />
       <div className="space-y-2 p-4">
@@ -51,7 +57,7 @@ export function TaskCard({ task }: { task: Task }) {
       </div>
     </article>
   );
-}
+});
 
 /** "2 min ago" with the full date on hover; rendered after mount, as the server's clock and zone differ. */
 function CreatedAt({ iso }: { iso: string }) {

@@ -37,6 +37,8 @@ export async function measureScroll(studio: Studio, target: number): Promise<Scr
     }
     const loadSeconds = (Date.now() - started) / 1000;
 
+    // tsx (esbuild keepNames) wraps named functions in `__name(...)`, which the page does not define.
+    await page.evaluate("globalThis.__name = (fn) => fn");
     const measured = await page.evaluate(async () => {
       const long: number[] = [];
       const observer = new PerformanceObserver((list) => {

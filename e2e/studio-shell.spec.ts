@@ -58,3 +58,26 @@ test("an unknown page answers 404 in the visitor's language, with a way back", a
     await context.close();
   }
 });
+
+test("with reduced motion asked for, nothing animates or eases", async ({ browser, baseURL }) => {
+  const durations = async (reducedMotion: "reduce" | "no-preference") => {
+    const context = await browser.newContext({ baseURL, reducedMotion });
+    const page = await context.newPage();
+    await page.goto("/");
+    // The drop zone eases its colours on hover (transition-colors); every element is checked.
+    const longest = await page.evaluate(() =>
+      Math.max(
+        ...[...document.querySelectorAll("*")].flatMap((element) => {
+          const style = getComputedStyle(element);
+          return [style.transitionDuration, style.animationDuration]
+            .flatMap((value) => value.split(","))
+            .map((value) => Number.parseFloat(value) * (value.trim().endsWith("ms") ? 1 : 1000));
+        }),
+      ),
+    );
+    await context.close();
+    return longest;
+  };
+  expect(await durations("no-preference")).toBeGreaterThanOrEqual(100);
+  expect(await durations("reduce")).toBeLessThan(1);
+});

@@ -1,9 +1,9 @@
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { createReadStream } from "node:fs";
 import fs from "node:fs/promises";
 import path from "node:path";
 import { Readable } from "node:stream";
-import { chunksOf } from "./chunks";
+import { MeteredChunks } from "./chunks";
 import {
   assertValidKey,
   type MediaStorage,
@@ -11,7 +11,6 @@ import {
   type PutOptions,
   RangeNotSatisfiableError,
   type ReadResult,
-  StorageLimitError,
   type StoredObject,
 } from "./types";
 
@@ -37,17 +36,10 @@ export function createLocalStorage(root: string): MediaStorage {
       const target = fileOf(key);
       await fs.mkdir(path.dirname(target), { recursive: true });
       const temp = `${target}.${randomBytes(6).toString("hex")}.part`;
-      const hash = createHash("sha256");
+      const meter = new MeteredChunks(body, options.maxBytes);
       const handle = await fs.open(temp, "w");
-      let size = 0;
       try {
-        for await (const chunk of chunksOf(body)) {
-          size += chunk.byteLength;
-          if (options.maxBytes !== undefined && size > options.maxBytes)
-            throw new StorageLimitError(options.maxBytes);
-          hash.update(chunk);
-          await handle.write(chunk);
-        }
+        for await (const chunk of meter.chunks) await handle.write(chunk);
         await handle.close();
         await fs.rename(temp, target);
       } catch (error) {
@@ -56,7 +48,7 @@ export function createLocalStorage(root: string): MediaStorage {
         throw error;
       }
       const info = await fs.stat(target);
-      return { key, size, sha256: hash.digest("hex"), modifiedAt: info.mtime };
+      return { key, size: meter.size, sha256: meter.sha256(), modifiedAt: info.mtime };
     },
 
     stat,

@@ -1,5 +1,4 @@
 import "server-only";
-import { createHash } from "node:crypto";
 import { Readable } from "node:stream";
 import {
   DeleteObjectCommand,
@@ -10,7 +9,7 @@ import {
 } from "@aws-sdk/client-s3";
 import { Upload } from "@aws-sdk/lib-storage";
 import type { MediaConfig } from "../env-media";
-import { chunksOf } from "./chunks";
+import { MeteredChunks } from "./chunks";
 import {
   assertValidKey,
   type MediaStorage,
@@ -76,26 +75,13 @@ export function createS3Storage(config: S3MediaConfig, client = createS3Client(c
 
   async function put(key: string, body: PutBody, options: PutOptions = {}): Promise<StoredObject> {
     const Key = objectKey(key);
-    const hash = createHash("sha256");
-    let size = 0;
-    let overLimit = false;
-    async function* measured() {
-      for await (const chunk of chunksOf(body)) {
-        size += chunk.byteLength;
-        if (options.maxBytes !== undefined && size > options.maxBytes) {
-          overLimit = true;
-          throw new StorageLimitError(options.maxBytes);
-        }
-        hash.update(chunk);
-        yield chunk;
-      }
-    }
+    const meter = new MeteredChunks(body, options.maxBytes);
     const upload = new Upload({
       client,
       params: {
         Bucket,
         Key,
-        Body: Readable.from(measured()),
+        Body: Readable.from(meter.chunks),
         ContentType: CONTENT_TYPES[key.split(".").pop() ?? ""] ?? "application/octet-stream",
       },
       partSize: PART_BYTES,
@@ -106,10 +92,10 @@ export function createS3Storage(config: S3MediaConfig, client = createS3Client(c
     try {
       await upload.done();
     } catch (error) {
-      if (overLimit && options.maxBytes !== undefined) throw new StorageLimitError(options.maxBytes);
+      if (meter.overLimit && options.maxBytes !== undefined) throw new StorageLimitError(options.maxBytes);
       throw error;
     }
-    return { key, size, sha256: hash.digest("hex"), modifiedAt: new Date() };
+    return { key, size: meter.size, sha256: meter.sha256(), modifiedAt: new Date() };
   }
 
   async function read(key: string, range?: { start: number; end?: number }): Promise<ReadResult | null> {

@@ -3,7 +3,7 @@ import path from "node:path";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
 import { z } from "zod";
-import type { UpstreamSnapshot } from "@/lib/luma";
+import { snapshotOf } from "@/lib/luma/test-helpers";
 import { assertLoopbackDatabaseUrl } from "@/tests/support/local-postgres";
 import { resetEnvForTests } from "../env";
 import { applyUpstreamUpdate } from "../tasks/apply";
@@ -89,22 +89,16 @@ describe("studio services on a real Postgres", () => {
         upstreamId: `up_hook_${i}`,
       })),
     );
-    const done = (i: number): UpstreamSnapshot => ({
-      upstreamId: `up_hook_${i}`,
-      state: "completed",
-      rawState: "completed",
-      videoUrl: `http://127.0.0.1:9/v${i}.mp4`,
-      watermarkedVideoUrl: null,
-      width: 1280,
-      height: 720,
-      durationSeconds: 5,
-      thumbnailUrl: null,
-      lastFrameUrl: null,
-      failureReason: null,
-      createdAt: null,
-      estimateWaitSeconds: null,
-      prompt: null,
-    });
+    const done = (i: number) =>
+      snapshotOf({
+        upstreamId: `up_hook_${i}`,
+        state: "completed",
+        rawState: "completed",
+        videoUrl: `http://127.0.0.1:9/v${i}.mp4`,
+        width: 1280,
+        height: 720,
+        durationSeconds: 5,
+      });
     const results = await Promise.all(
       Array.from({ length: 10 }, (_, i) => [
         applyUpstreamUpdate(`hook_${i}`, done(i), "webhook", db),

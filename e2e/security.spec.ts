@@ -1,9 +1,10 @@
-import { type Browser, expect, type Page, test } from "@playwright/test";
+import { type Browser, expect, test } from "@playwright/test";
 import { getTask, share, storedClip } from "./fixtures/clips";
 import { createForm } from "./fixtures/create-form";
 import { type ExtraStudio, SIM_TOKEN, simState } from "./fixtures/extra-studio";
 import { solidPng } from "./fixtures/images";
 import { PASSCODE, sessionCookie, signedInApi, startPasscodeStudio } from "./fixtures/passcode-studio";
+import { expectPlays } from "./fixtures/playback";
 
 /**
  * A studio with a passcode: everything but health, share pages and their media, webhooks, the signed
@@ -29,19 +30,18 @@ const upstreamCreates = async () =>
     .filter(([name]) => name.endsWith(".create"))
     .reduce((sum, [, count]) => sum + count, 0);
 
-async function expectPlays(page: Page) {
-  const video = page.locator("video");
-  await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.readyState)).toBeGreaterThanOrEqual(2);
-  await video.evaluate((v: HTMLVideoElement) => {
-    v.muted = true;
-    return v.play();
-  });
-  await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.currentTime)).toBeGreaterThan(0.2);
-}
-
 async function freshPage(browser: Browser) {
   const context = await browser.newContext();
   return { context, page: await context.newPage() };
+}
+
+/** A new browser holding a valid session cookie, as after signing in. */
+async function signedInPage(browser: Browser) {
+  const fresh = await freshPage(browser);
+  await fresh.context.addCookies([
+    { name: "luma_session", value: await sessionCookie(studio), url: studio.url },
+  ]);
+  return fresh;
 }
 
 test("without the session every studio page and API answers 401 or goes to sign-in", async () => {
@@ -221,14 +221,7 @@ test("the submit rate limit answers 429 with when to retry, the form says so, an
   expect(statuses).toContain(429);
   const before = await upstreamCreates();
 
-  const { context, page } = await freshPage(browser);
-  await context.addCookies([
-    {
-      name: "luma_session",
-      value: await sessionCookie(studio),
-      url: studio.url,
-    },
-  ]);
+  const { context, page } = await signedInPage(browser);
   await page.goto(studio.url);
   const form = createForm(page);
   await form.prompt.fill("One clip too many");
@@ -272,8 +265,7 @@ test("guessing the passcode is throttled per client, with how long to wait", asy
 test("Sign out ends the session: the studio goes back to sign-in, and the header fits a phone", async ({
   browser,
 }) => {
-  const { context, page } = await freshPage(browser);
-  await context.addCookies([{ name: "luma_session", value: await sessionCookie(studio), url: studio.url }]);
+  const { context, page } = await signedInPage(browser);
   await page.setViewportSize({ width: 375, height: 812 });
   await page.goto(studio.url);
   const signOut = page.getByRole("button", { name: "Sign out" });

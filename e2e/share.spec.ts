@@ -1,5 +1,6 @@
 import { type Browser, expect, type Page, test } from "@playwright/test";
 import { getTask, share, stopSharing, storedClip, unknownToken } from "./fixtures/clips";
+import { expectPlays } from "./fixtures/playback";
 
 const uniquePrompt = (what: string) => `${what} ${Date.now().toString(36)}`;
 
@@ -16,16 +17,6 @@ async function visit(browser: Browser, url: string, options: { javaScriptEnabled
   });
   const response = await page.goto(url);
   return { context, page, response, requested, videoAnswers };
-}
-
-async function expectPlays(page: Page) {
-  const video = page.locator("video");
-  await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.readyState)).toBeGreaterThanOrEqual(2);
-  await video.evaluate((v: HTMLVideoElement) => {
-    v.muted = true;
-    return v.play();
-  });
-  await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.currentTime)).toBeGreaterThan(0.2);
 }
 
 async function ogTags(page: Page): Promise<Record<string, string>> {

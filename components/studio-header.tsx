@@ -2,6 +2,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { isLocale } from "@/lib/i18n/locales";
 import { passcodeRequired } from "@/lib/server/security/session";
 import { SignOutButton } from "./auth/sign-out-button";
+import { BrandHeading } from "./brand-heading";
 import { LocaleSwitch } from "./locale-switch";
 
 const PROVIDER_KEY = { simulator: "simulator", relay: "relay", official: "official" } as const;
@@ -17,13 +18,7 @@ export async function StudioHeader({ provider }: { provider: keyof typeof PROVID
         {t("skip")}
       </a>
       <div className="mx-auto flex min-h-14 w-full max-w-7xl flex-wrap items-center justify-between gap-x-3 gap-y-2 px-4 py-2 sm:px-6">
-        <h1 className="flex shrink-0 items-center gap-2 whitespace-nowrap text-base font-semibold tracking-tight">
-          <span
-            aria-hidden="true"
-            className="inline-block size-6 rounded-md bg-gradient-to-br from-brand-400 to-brand-700"
-          />
-          Luma Studio
-        </h1>
+        <BrandHeading className="shrink-0 whitespace-nowrap text-base" />
         {/* On a narrow phone with every control present (passcode studio) this row wraps rather than overflows. */}
         <div className="ml-auto flex flex-wrap items-center justify-end gap-2 sm:gap-3">
           {provider === "simulator" ? (

@@ -4,6 +4,7 @@ import { connection } from "next/server";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getMessages, getTranslations } from "next-intl/server";
 import { SignInForm } from "@/components/auth/sign-in-form";
+import { BrandHeading } from "@/components/brand-heading";
 import { safeNext } from "@/lib/server/security/gate";
 import { passcodeRequired } from "@/lib/server/security/session";
 
@@ -24,13 +25,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       className="mx-auto flex min-h-dvh w-full max-w-sm flex-col justify-center gap-6 px-4 py-10"
     >
       <div className="flex flex-col gap-2">
-        <h1 className="flex items-center gap-2 text-xl font-semibold tracking-tight">
-          <span
-            aria-hidden="true"
-            className="inline-block size-6 rounded-md bg-gradient-to-br from-brand-400 to-brand-700"
-          />
-          Luma Studio
-        </h1>
+        <BrandHeading className="text-xl" />
         <p className="text-sm text-zinc-600 dark:text-zinc-400">{t("private")}</p>
       </div>
       {/* The form only needs its own strings: the studio's catalog stays out of this page. */}

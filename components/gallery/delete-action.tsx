@@ -26,7 +26,6 @@ export function DeleteAction({ task }: { task: Task }) {
   // Once loaded the dialog stays mounted, so closing it is the native close(), which hands focus back
   // to the button that opened it (unmounting an open modal would drop focus on the floor).
   const [loaded, setLoaded] = useState(false);
-  const trigger = useRef<HTMLButtonElement>(null);
   const deleted = useRef(false);
   // The card (and this dialog) unmount once the clip leaves the list; only then is the rest of the page
   // focusable again, so the gallery's heading, the nearest stable place, takes focus here.
@@ -54,13 +53,11 @@ export function DeleteAction({ task }: { task: Task }) {
   const close = () => {
     setOpen(false);
     remove.reset();
-    trigger.current?.focus();
   };
 
   return (
     <>
       <button
-        ref={trigger}
         type="button"
         className={ACTION_CLASS}
         onClick={() => {

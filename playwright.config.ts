@@ -1,6 +1,7 @@
 import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
 import { CHROMIUM_ARGS, chromiumPath } from "./e2e/support/chromium";
+import { binPath, studioStartScript } from "./e2e/support/studio-command";
 
 /**
  * End-to-end tests drive the production build (`next build` runs first, in scripts/test.sh) in
@@ -45,11 +46,14 @@ export default defineConfig({
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
   webServer: {
-    command: `rm -rf ${dataRoot} && npx next start -p ${PORT} -H 127.0.0.1`,
+    // Idle connections kept longer than any pause in a test: with Node's default 5 s, a request the
+    // tests' client sends on a pooled socket just as the server closes it fails with ECONNRESET.
+    // The studio starts as `npm run studio:start` does (its memory settings included), on loopback.
+    command: `rm -rf ${dataRoot} && ${studioStartScript()} -p ${PORT} --keepAliveTimeout 120000`,
     url: `http://127.0.0.1:${PORT}/api/health`,
     reuseExistingServer: false,
     timeout: 120_000,
-    env: e2eServerEnv,
+    env: { ...e2eServerEnv, HOST: "127.0.0.1", PATH: binPath() },
     stdout: "pipe",
     stderr: "pipe",
   },

@@ -5,7 +5,11 @@ import { CreateForm } from "@/components/create/create-form";
 import type { ProviderCapabilities } from "@/lib/luma/capabilities";
 import { taskKeys } from "@/lib/queries/tasks";
 
-/** The form in its page region; a new task refreshes the gallery, which then follows it. */
+/**
+ * The form in its page region; a new task refreshes the gallery, which then follows it. A long poll
+ * already under way is kept (not restarted): the studio tells it of the new task within ~3 s, and a
+ * restart per submit would cost a request each.
+ */
 export function CreateSection({
   capabilities,
   heading,
@@ -16,12 +20,14 @@ export function CreateSection({
   const queryClient = useQueryClient();
   return (
     <section aria-labelledby="create-heading">
-      <h2 id="create-heading" className="mb-4 text-lg font-semibold">
+      <h2 id="create-heading" className="sr-only">
         {heading}
       </h2>
       <CreateForm
         capabilities={capabilities}
-        onTaskRecorded={() => queryClient.invalidateQueries({ queryKey: taskKeys.all })}
+        onTaskRecorded={() =>
+          queryClient.invalidateQueries({ queryKey: taskKeys.all }, { cancelRefetch: false })
+        }
       />
     </section>
   );

@@ -1,8 +1,44 @@
 "use client";
 
+import { useEffect, useRef, useSyncExternalStore } from "react";
 import { Toaster } from "sonner";
 
-/** Bottom centre reads well on a phone too; the theme follows the system like the rest of the studio. */
+const WIDE = "(min-width: 640px)";
+function subscribe(onChange: () => void) {
+  const query = window.matchMedia(WIDE);
+  query.addEventListener("change", onChange);
+  return () => query.removeEventListener("change", onChange);
+}
+
+/**
+ * Toasts keep clear of the composer (on top) and of the cards' actions (on each tile's top edge):
+ * bottom-right on a desktop, top centre on a phone (below 640 px), briefly. The theme follows the
+ * system like the rest of the studio. They are for the eye: the same result is spoken once by the
+ * studio's live region (components/announcer.tsx), so sonner's own region is switched off (it stays a
+ * landmark that its hotkey focuses).
+ */
 export function StudioToaster() {
-  return <Toaster position="bottom-center" richColors closeButton theme="system" />;
+  const wide = useSyncExternalStore(
+    subscribe,
+    () => window.matchMedia(WIDE).matches,
+    () => true,
+  );
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    // Sonner renders its <section aria-live> once and never sets the attribute again.
+    box.current?.querySelector("section[aria-live]")?.setAttribute("aria-live", "off");
+  });
+  return (
+    <div ref={box} className="contents">
+      <Toaster
+        position={wide ? "bottom-right" : "top-center"}
+        richColors
+        closeButton
+        theme="system"
+        duration={4_000}
+        offset={16}
+        mobileOffset={{ top: 8, left: 8, right: 8 }}
+      />
+    </div>
+  );
 }

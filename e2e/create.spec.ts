@@ -1,10 +1,15 @@
 import { expect, test } from "@playwright/test";
 import sharp from "sharp";
+import { shortPrompt } from "@/lib/shared/short-prompt";
+import { expectAnnounced, toasts, watchAnnouncements } from "./fixtures/announce";
 import { dropFile, pasteFile, recordUploadSizes, type UploadSizes } from "./fixtures/browser-files";
 import { createForm } from "./fixtures/create-form";
 import { hugePng, phonePhoto, solidPng, textRenamedPng, thirtyMegabytes } from "./fixtures/images";
 import { expectColour, expectUpstreamImage } from "./fixtures/keyframe-checks";
 import { mediaBytes, tasksWithPrompt, upstreamCreates, upstreamRequest } from "./fixtures/studio-api";
+
+// Every result the page says is kept, so a test can ask what was said once.
+test.beforeEach(({ page }) => watchAnnouncements(page));
 
 const RED = { r: 220, g: 30, b: 40 };
 const BLUE = { r: 30, g: 60, b: 220 };
@@ -28,10 +33,10 @@ test.describe("create form", () => {
     const createsBefore = await upstreamCreates(request);
 
     await dropFile(page, form.startZone, start);
-    await expect(form.region.getByText("start.png · uploaded")).toBeVisible();
+    await expect(form.startZone).toHaveAccessibleDescription(/start\.png · uploaded/);
     await form.endZone.focus();
     await pasteFile(page, end);
-    await expect(form.region.getByText("end.png · uploaded")).toBeVisible();
+    await expect(form.endZone).toHaveAccessibleDescription(/end\.png · uploaded/);
 
     const prompt = uniquePrompt("A red lantern drifting into a blue night");
     await form.prompt.fill(prompt);
@@ -39,7 +44,13 @@ test.describe("create form", () => {
     await form.region.screenshot({ path: "test-results/artifacts/create-form.png" });
     await form.prompt.press("Control+Enter");
 
-    await expect(form.region.getByText(/Clip started/)).toBeVisible();
+    await expectAnnounced(
+      page,
+      "Clip started",
+      `Clip started: “${shortPrompt(prompt)}”. It will appear in Your clips.`,
+    );
+    // Said once: nothing stays in the composer.
+    await expect(form.region).not.toContainText("Clip started");
     await expect(form.gallery.getByText(prompt)).toBeVisible();
     await expect(form.prompt).toHaveValue("");
 
@@ -88,7 +99,7 @@ test.describe("create form", () => {
     await expect(form.gallery.getByText(prompt)).toBeVisible();
     // The live gallery can show the task before the form's retry has gone out.
     await expect.poll(() => keys.length).toBe(2);
-    await expect(form.region.getByText(/Clip started/)).toBeVisible();
+    await expect(toasts(page).getByText("Clip started", { exact: true })).toHaveCount(1);
     expect(keys[1]).toBe(keys[0]);
     expect(await tasksWithPrompt(request, prompt)).toHaveLength(1);
     expect(await upstreamCreates(request)).toBe(createsBefore + 1);
@@ -119,9 +130,11 @@ test.describe("create form", () => {
     await dropFile(page, form.startZone, huge);
     await expect(
       form.region.getByText(
-        "huge.png is 20000×20000 px; images may be at most 16384 px a side and 70 megapixels.",
+        "huge.png is 20000×20000 px (400 megapixels), over the 70-megapixel limit for keyframes.",
       ),
     ).toBeVisible();
+    // Too large even for the browser to shrink: no downscale is offered.
+    await expect(form.region.getByRole("button", { name: "Downscale and use it" })).toHaveCount(0);
     await expect(form.region.getByRole("button", { name: "Remove start keyframe" })).toHaveCount(0);
     expect(sent).toEqual([]);
 
@@ -189,7 +202,9 @@ test.describe("create form", () => {
     const answer = await response.json();
     expect(Math.max(answer.width, answer.height)).toBeLessThanOrEqual(2048);
     expect(answer.width / answer.height).toBeCloseTo(4 / 3, 2);
-    await expect(form.region.getByText(/IMG_0001\.jpg · Resized to 2048×1536 · uploaded/)).toBeVisible();
+    await expect(form.startZone).toHaveAccessibleDescription(
+      /IMG_0001\.jpg · Resized to 2048×1536 · uploaded/,
+    );
 
     const meta = await sharp(await mediaBytes(request, answer.url)).metadata();
     expect(meta.exif).toBeUndefined();
@@ -209,13 +224,19 @@ test.describe("create form", () => {
     const loop = form.region.getByRole("switch", { name: "Loop" });
     await loop.check();
     await expect(form.endZone).toHaveAttribute("aria-disabled", "true");
-    await expect(form.region.getByText("Turn off Loop to add an end keyframe.")).toBeVisible();
+    await expect(form.endZone).toHaveAccessibleDescription("Turn off Loop to add an end keyframe.");
+    await expect(
+      form.region.locator("p", { hasText: "Turn off Loop to add an end keyframe." }),
+    ).toBeVisible();
     await loop.uncheck();
     await form.endZone.focus();
     await pasteFile(page, await solidPng("end.png", BLUE));
-    await expect(form.region.getByText("end.png · uploaded")).toBeVisible();
+    await expect(form.endZone).toHaveAccessibleDescription(/end\.png · uploaded/);
     await expect(loop).toBeDisabled();
-    await expect(form.region.getByText(/Loop can't be combined with an end keyframe/)).toBeVisible();
+    await expect(loop).toHaveAccessibleDescription(/Loop can't be combined with an end keyframe/);
+    await expect(
+      form.region.locator("p", { hasText: /Loop can't be combined with an end keyframe/ }),
+    ).toBeVisible();
 
     await form.region.getByRole("button", { name: "Swap start and end" }).click();
     await expect(loop).toBeEnabled();
@@ -224,7 +245,7 @@ test.describe("create form", () => {
     // Pasted anywhere else in the form, an image goes to the first empty zone.
     await form.prompt.focus();
     await pasteFile(page, await solidPng("pasted.png", RED));
-    await expect(form.region.getByText("pasted.png · uploaded")).toBeVisible();
+    await expect(form.startZone).toHaveAccessibleDescription(/pasted\.png · uploaded/);
     await expect(form.region.getByRole("button", { name: "Remove start keyframe" })).toBeVisible();
     await expect(form.prompt).toHaveValue("A draft I do not want to lose");
   });

@@ -1,5 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { z } from "zod";
+import { expectAnnounced, watchAnnouncements } from "./fixtures/announce";
+import { cardMainAction } from "./fixtures/gallery";
 import {
   clipCard,
   clipIn,
@@ -11,6 +13,10 @@ import {
   videoSeconds,
 } from "./fixtures/lineage";
 import { tasksWithPrompt } from "./fixtures/studio-api";
+import { viewerDialog } from "./fixtures/viewer";
+
+// Every result the page says is kept, so a test can ask what was said once.
+test.beforeEach(({ page }) => watchAnnouncements(page));
 
 const ErrorSchema = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
 
@@ -26,18 +32,30 @@ test.describe("extend", () => {
 
     await page.goto("/");
     const originalCard = clipCard(page, originalPrompt);
-    await originalCard.getByRole("button", { name: "Extend", exact: true }).click();
+    await cardMainAction(originalCard, "Extend");
     const dialog = page.getByRole("dialog", { name: "Extend clip" });
     await expect(dialog).toBeVisible();
     await expect(dialog.getByRole("textbox", { name: "Prompt" })).toBeFocused();
-    await expect(dialog.getByText("fixed: same as the original clip")).toBeVisible();
+    // The composer's own pieces: the clip's end → an optional end keyframe tile, the prompt, the settings.
+    await expect(
+      dialog.getByRole("img", { name: "Where the extension starts: the end of this clip" }),
+    ).toBeVisible();
+    await expect(dialog.getByRole("button", { name: "End keyframe (optional)", exact: true })).toBeVisible();
+    await expect(dialog.getByRole("switch", { name: "Enhance prompt" })).not.toBeChecked();
+    await expect(
+      dialog.getByText("The model, aspect ratio and resolution stay those of the original clip."),
+    ).toBeVisible();
     await expect(dialog.getByText("16:9", { exact: true })).toBeVisible();
     const childPrompt = uniquePrompt("The kite string snaps and it flies away");
     await dialog.getByRole("textbox", { name: "Prompt" }).fill(childPrompt);
     await screenshotAll(page, "extend-dialog");
     await dialog.getByRole("button", { name: "Extend", exact: true }).click();
     await expect(dialog).toBeHidden();
-    await expect(page.getByText("Extension started.")).toBeVisible();
+    await expectAnnounced(
+      page,
+      "Extension on its way",
+      "Extension started. It appears at the top of Your clips.",
+    );
 
     const [childTask] = await tasksWithPrompt(request, childPrompt);
     if (!childTask) throw new Error("the extension was not listed");
@@ -52,32 +70,40 @@ test.describe("extend", () => {
       `/luma/generations/${original.upstreamId}/extend`,
     );
 
-    // The child's card links to its parent; the parent counts its extension.
+    // The child's card links to its parent, which opens in the viewer; the parent counts its extension.
     const childCard = clipCard(page, childPrompt);
-    await expect(childCard.getByRole("button", { name: "Extend", exact: true })).toBeEnabled();
+    await childCard.hover();
+    await expect(childCard.getByRole("button", { name: "Extend", exact: true })).toBeVisible();
     await expect(childCard.getByLabel(/^Video: /)).toBeVisible();
     const parentLink = childCard.getByRole("link", { name: `“${originalPrompt}”` });
-    await expect(parentLink).toHaveAttribute("href", `#clip-${original.id}`);
+    await expect(parentLink).toHaveAttribute("href", `/clips/${original.id}`);
     await expect(childCard.getByText("Extended from")).toBeVisible();
+    // Its settings name its length like any clip's (an extension asks for no duration of its own).
+    await expect(childCard.getByRole("list", { name: "Settings" })).toContainText(
+      `${Math.round(childSeconds)} s`,
+    );
     await parentLink.click();
-    await expect(originalCard).toBeFocused();
+    const parentViewer = viewerDialog(page, originalPrompt);
+    await expect(parentViewer.getByText("Grew into")).toBeVisible();
+    await expect(parentViewer.getByRole("button", { name: `“${childPrompt}”` })).toBeVisible();
+    await page.keyboard.press("Escape");
+    await expect(parentViewer).toBeHidden();
     await expect(originalCard.getByText("1 extension")).toBeVisible();
 
-    await childCard.getByRole("button", { name: "View family" }).click();
-    const family = page.getByRole("dialog", { name: "Clip family" });
-    const versions = family.getByRole("list", { name: "Versions, original first" }).getByRole("listitem");
+    // The family plays as one film in the viewer: a segment per clip, original first.
+    await childCard.getByRole("link", { name: "Watch the family as one film" }).click();
+    const family = viewerDialog(page, childPrompt);
+    const versions = family.getByRole("list", { name: "Segments, in film order" }).getByRole("button");
     await expect(versions).toHaveCount(2);
-    await expect(versions.nth(0)).toContainText("Original");
-    await expect(versions.nth(0)).toContainText(originalPrompt);
-    await expect(versions.nth(0)).toContainText(`Duration ${segment.toFixed(1)} s`);
-    await expect(versions.nth(1)).toContainText("Extension");
-    await expect(versions.nth(1)).toContainText(childPrompt);
-    await expect(versions.nth(1)).toContainText(`Duration ${childSeconds.toFixed(1)} s`);
+    await expect(versions.nth(0)).toHaveAccessibleName(`Segment 1: ${originalPrompt}`);
+    await expect(versions.nth(1)).toHaveAccessibleName(new RegExp(`^Segment 2: ${childPrompt}`));
+    const scrubber = family.getByRole("slider", { name: "Position in the film" });
+    expect(Math.abs(Number(await scrubber.getAttribute("max")) - childSeconds)).toBeLessThan(0.3);
     await page.keyboard.press("Escape");
     await expect(family).toBeHidden();
 
     // Extending the extension: a third generation, one more segment.
-    await childCard.getByRole("button", { name: "Extend", exact: true }).click();
+    await cardMainAction(childCard, "Extend");
     const grandPrompt = uniquePrompt("The kite lands in the sea");
     await dialog.getByRole("textbox", { name: "Prompt" }).fill(grandPrompt);
     await dialog.getByRole("button", { name: "Extend", exact: true }).click();
@@ -93,13 +119,15 @@ test.describe("extend", () => {
 
     const grandCard = clipCard(page, grandPrompt);
     await expect(grandCard.getByLabel(/^Video: /)).toBeVisible();
-    await grandCard.getByRole("button", { name: "View family" }).click();
-    await expect(versions).toHaveCount(3);
-    await expect(versions.nth(0)).toContainText(originalPrompt);
-    await expect(versions.nth(1)).toContainText(childPrompt);
-    await expect(versions.nth(2)).toContainText("Extension 2 (of an extension)");
-    await expect(versions.nth(2)).toContainText(grandPrompt);
-    await expect(family.locator("video")).toHaveCount(3);
+    await grandCard.getByRole("link", { name: "Watch the family as one film" }).click();
+    const grandFamily = viewerDialog(page, grandPrompt);
+    const segments = grandFamily.getByRole("list", { name: "Segments, in film order" }).getByRole("button");
+    await expect(segments).toHaveCount(3);
+    await expect(segments.nth(0)).toContainText(originalPrompt);
+    await expect(segments.nth(1)).toContainText(childPrompt);
+    await expect(segments.nth(2)).toContainText(grandPrompt);
+    // A run of extensions plays from the last one's file, which holds the whole chain.
+    await expect(grandFamily.locator("video")).toHaveCount(1);
     await screenshotAll(page, "family-view");
     await page.keyboard.press("Escape");
     await screenshotAll(page, "lineage-cards", grandCard);
@@ -113,8 +141,9 @@ test.describe("extend", () => {
     const prompt = uniquePrompt("Lanterns rising over a lake");
     await clipIn(request, (await createClip(request, prompt)).id, "completed");
     await page.goto("/");
-    const extend = clipCard(page, prompt).getByRole("button", { name: "Extend", exact: true });
-    await extend.click();
+    const card = clipCard(page, prompt);
+    await cardMainAction(card, "Extend");
+    const extend = card.getByRole("button", { name: "Extend", exact: true });
     const dialog = page.getByRole("dialog", { name: "Extend clip" });
     await expect(dialog).toBeVisible();
     for (let step = 0; step < 14; step++) {
@@ -169,19 +198,17 @@ test.describe("extend API refusals", () => {
       });
       expect(continued.status()).toBe(409);
 
-      // The cards say the same without a request: Extend is unavailable, with the reason.
+      // The cards agree without a request: neither offers Extend, on the card or in its menu.
       await page.goto("/");
-      for (const [prompt, reason] of [
-        [runningPrompt, "Extend once the clip is finished."],
-        [failedPrompt, "Failed clips can't be extended."],
-      ] as const) {
-        const button = clipCard(page, prompt).getByRole("button", { name: "Extend", exact: true });
-        await expect(button).toHaveAttribute("aria-disabled", "true");
-        await expect(button).toHaveAccessibleDescription(reason);
-        // Playwright won't click an aria-disabled button; a keyboard user can still press it.
-        await button.focus();
-        await page.keyboard.press("Enter");
-        await expect(page.getByRole("dialog")).toHaveCount(0);
+      for (const prompt of [runningPrompt, failedPrompt]) {
+        const card = clipCard(page, prompt);
+        await card.hover();
+        await expect(card.getByRole("button", { name: "Extend", exact: true })).toHaveCount(0);
+        await card.getByTestId("clip-menu").click();
+        await expect(page.getByRole("menu")).toBeVisible();
+        await expect(page.getByRole("menuitem", { name: "Extend", exact: true })).toHaveCount(0);
+        await expect(page.getByRole("menuitem", { name: "Continue from last frame" })).toHaveCount(0);
+        await page.keyboard.press("Escape");
       }
       await screenshotAll(page, "extend-unavailable", clipCard(page, failedPrompt));
     } finally {

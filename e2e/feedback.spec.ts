@@ -1,7 +1,12 @@
 import { expect, test } from "@playwright/test";
+import { shortPrompt } from "@/lib/shared/short-prompt";
+import { expectAnnounced, watchAnnouncements } from "./fixtures/announce";
 import { createForm } from "./fixtures/create-form";
 import { type ExtraStudio, startExtraStudio } from "./fixtures/extra-studio";
 import { clipCard } from "./fixtures/gallery";
+
+// Every result the page says is kept, so a test can ask what was said once.
+test.beforeEach(({ page }) => watchAnnouncements(page));
 
 /**
  * What a creator sees on a first visit and while a clip renders, on a studio of its own (an empty
@@ -12,7 +17,9 @@ import { clipCard } from "./fixtures/gallery";
 let studio: ExtraStudio;
 
 test.beforeAll(async () => {
-  studio = await startExtraStudio(73, { SIMULATOR_SPEED: "1" });
+  // Slow enough to watch: the bar follows the upstream's estimate, which it gives only while the clip
+  // is queued (6 s here), and the live feed shows the start of rendering as soon as it happens.
+  studio = await startExtraStudio(73, { SIMULATOR_SPEED: "0.25" });
 });
 test.afterAll(async () => {
   await studio?.remove();
@@ -35,8 +42,13 @@ test("an example prompt fills the form; the clip's toast, progress bar and relat
   await expect(form.prompt).toBeFocused();
 
   await form.generate.click();
-  // The toast is sonner's, announced politely; the form says it in its own words too.
-  await expect(page.getByRole("region", { name: /Notifications/ }).getByText("Clip started")).toBeVisible();
+  // A toast for the eye and one sentence in the live region for the ear; the form keeps nothing.
+  await expectAnnounced(
+    page,
+    "Clip started",
+    `Clip started: “${shortPrompt(text)}”. It will appear in Your clips.`,
+  );
+  await expect(form.region).not.toContainText("Clip started");
 
   const card = clipCard(page, text);
   const bar = card.getByRole("progressbar", { name: "Render progress" });

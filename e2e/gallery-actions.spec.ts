@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { TaskPageSchema, TaskSchema } from "@/lib/shared/task";
-import { createForm } from "./fixtures/create-form";
-import { clipCard, openStudio } from "./fixtures/gallery";
+import { createForm, failedFromComposer } from "./fixtures/create-form";
+import { clipCard, clipMenuAction, openStudio } from "./fixtures/gallery";
 
 const FAULTS = "/api/simulator/_sim/faults?merge=1";
 const simAuth = { authorization: "Bearer e2e-simulator-token" };
@@ -82,17 +82,19 @@ test.describe("gallery actions and filters", () => {
     const card = clipCard(page, prompt);
     await expect(card.getByTestId("task-state")).toHaveText("Ready", { timeout: 30_000 });
 
-    const remove = card.getByRole("button", { name: "Delete" });
-    await remove.click();
+    await clipMenuAction(page, card, "Delete");
     const dialog = page.getByRole("dialog", { name: "Delete this clip?" });
     await expect(dialog).toBeVisible();
     await expect(dialog.getByRole("button", { name: "Cancel" })).toBeFocused();
+    // No extensions: nothing to say about them.
+    await expect(dialog).not.toContainText("extension");
     await page.keyboard.press("Escape");
     await expect(dialog).toBeHidden();
-    await expect(remove).toBeFocused();
+    // Focus goes back to the menu button the dialog was opened from.
+    await expect(card.getByTestId("clip-menu")).toBeFocused();
     await expect(card).toBeVisible();
 
-    await remove.click();
+    await clipMenuAction(page, card, "Delete");
     await page.screenshot({ path: "test-results/artifacts/gallery-delete-dialog.png" });
     await dialog.getByRole("button", { name: "Delete clip" }).click();
     await expect(card).toHaveCount(0);
@@ -120,7 +122,7 @@ test.describe("gallery actions and filters", () => {
     }
     await openStudio(page);
     const form = createForm(page);
-    await clipCard(page, prompt).getByRole("button", { name: "Use these settings" }).click();
+    await clipMenuAction(page, clipCard(page, prompt), "Use these settings");
     await expect(form.prompt).toHaveValue(prompt);
     await expect(form.prompt).toBeFocused();
     await expect(form.region.getByLabel("Aspect ratio")).toHaveValue("9:16");
@@ -129,44 +131,68 @@ test.describe("gallery actions and filters", () => {
     await expect(form.region.getByRole("switch", { name: "Loop" })).toBeChecked();
   });
 
-  test("Retry sends a failed clip's settings again as a new clip", async ({ page, request }) => {
+  test("Retry sends a failed clip's settings again as a new clip that takes its place", async ({
+    page,
+    request,
+  }) => {
     const prompt = `a storm over the salt flats ${tag()}`;
-    await request.post(FAULTS, { headers: simAuth, data: { failureRate: 1 } });
-    try {
-      await openStudio(page);
-      const form = createForm(page);
-      await form.prompt.fill(prompt);
-      await form.generate.click();
-      await expect(clipCard(page, prompt).getByTestId("task-state")).toHaveText("Failed", {
-        timeout: 30_000,
-      });
-    } finally {
-      await request.post(FAULTS, { headers: simAuth, data: { failureRate: 0 } });
-    }
+    await openStudio(page);
+    await failedFromComposer(page, request, prompt);
+    const listed = async () =>
+      TaskPageSchema.parse(
+        await (await request.get(`/api/generations?q=${encodeURIComponent(prompt)}`)).json(),
+      ).tasks;
+    const [failed] = await listed();
+    if (!failed) throw new Error("expected the failed clip");
+    const failedCard = clipCard(page, prompt);
+    // A failed clip offers only what can work.
+    await failedCard.getByTestId("clip-menu").click();
+    await expect(page.getByRole("menuitem")).toHaveText(["Use these settings", "Retry", "Delete"]);
+    await page.keyboard.press("Escape");
+    await expect(failedCard.getByRole("button", { name: "Extend" })).toHaveCount(0);
+    await expect(failedCard.getByRole("button", { name: "Share" })).toHaveCount(0);
+    // The clip was starred and put on a board (while it ran): the retry keeps both.
+    const star = failedCard.getByRole("button", { name: "Favourite" });
+    await failedCard.hover();
+    await star.click();
+    await expect(star).toHaveAttribute("aria-pressed", "true");
+    const board = await request.post("/api/boards", { data: { name: `Storms ${tag()}` } });
+    expect(board.status(), await board.text()).toBe(201);
+    const boardId = ((await board.json()) as { id: string }).id;
+    const added = await request.put(`/api/boards/${boardId}/clips/${failed.id}`);
+    expect(added.ok(), await added.text()).toBe(true);
+
     const submitted = page.waitForRequest(
-      (req) => req.method() === "POST" && new URL(req.url()).pathname === "/api/generations",
+      (req) =>
+        req.method() === "POST" && new URL(req.url()).pathname === `/api/generations/${failed.id}/retry`,
     );
-    await clipCard(page, prompt).getByRole("button", { name: "Retry" }).click();
+    await clipMenuAction(page, failedCard, "Retry");
     const key = (await submitted).headers()["idempotency-key"];
     const cards = page
       .getByRole("region", { name: "Your clips" })
       .getByRole("article", { name: `Clip: ${prompt}` });
-    await expect(cards).toHaveCount(2);
+    // One card: the retry took the failed clip's place.
     await expect(cards.first().getByTestId("task-state")).toHaveText("Ready", { timeout: 60_000 });
-    await expect(cards.nth(1).getByTestId("task-state")).toHaveText("Failed");
-    expect(key).toMatch(/^[\x21-\x7e]{8,200}$/);
-    const list = TaskPageSchema.parse(
-      await (await request.get(`/api/generations?q=${encodeURIComponent(prompt)}`)).json(),
+    await expect(cards).toHaveCount(1);
+    await expect(cards.first().getByRole("button", { name: "Favourite" })).toHaveAttribute(
+      "aria-pressed",
+      "true",
     );
-    const [retried, failed] = list.tasks;
-    if (!retried || !failed) throw new Error("expected the failed clip and its retry");
+    expect(key).toMatch(/^[\x21-\x7e]{8,200}$/);
+    const tasks = await listed();
+    expect(tasks).toHaveLength(1);
+    const [retried] = tasks;
+    if (!retried) throw new Error("expected the retry");
     expect(retried.id).not.toBe(failed.id);
+    expect((await request.get(`/api/generations/${failed.id}`)).status()).toBe(404);
     expect(retried).toMatchObject({
       aspectRatio: failed.aspectRatio,
       model: failed.model,
       resolution: failed.resolution,
       duration: failed.duration,
       loop: failed.loop,
+      favourite: true,
+      boardIds: [boardId],
     });
   });
 });

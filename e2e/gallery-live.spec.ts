@@ -1,7 +1,15 @@
 import { expect, test } from "@playwright/test";
+import { storedClip } from "./fixtures/clips";
 import { createForm } from "./fixtures/create-form";
 import { type ExtraStudio, startExtraStudio } from "./fixtures/extra-studio";
-import { clipCard, openStudio, recordCardStates, recordedCardStates } from "./fixtures/gallery";
+import {
+  clipCard,
+  clipMenuAction,
+  openStudio,
+  recordCardStates,
+  recordedCardStates,
+} from "./fixtures/gallery";
+import { grow, openClipLink, viewerDialog } from "./fixtures/viewer";
 
 const MAIN_SIM = "/api/simulator/_sim/faults?merge=1";
 const mainAuth = { authorization: "Bearer e2e-simulator-token" };
@@ -37,7 +45,8 @@ test.describe("gallery follows a clip live", () => {
     expect(states).toContain("Rendering");
     expect(states.indexOf("Rendering")).toBeGreaterThan(0);
     expect(states.at(-1)).toBe("Ready");
-    await expect(card.getByTestId("task-timing")).toHaveText(/^took \d+ s$/);
+    // How long it took is in the created time's tooltip; the media shows the clip's length.
+    await expect(card.locator("time")).toHaveAttribute("title", /· took \d+ s$/);
 
     const video = card.locator("video");
     await expect(video).toHaveAttribute("preload", "none");
@@ -82,10 +91,49 @@ test.describe("gallery follows a clip live", () => {
       await expect(card.getByTestId("failure-reason")).toHaveText(
         "The video service said: Contains blacklisted words",
       );
-      await expect(card.getByRole("button", { name: "Retry" })).toBeVisible();
+      await card.getByTestId("clip-menu").click();
+      await expect(page.getByRole("menuitem", { name: "Retry" })).toBeVisible();
+      await page.keyboard.press("Escape");
       await expect(card.locator("video")).toHaveCount(0);
     } finally {
       await request.post(MAIN_SIM, { headers: mainAuth, data: { blockedWords: [] } });
     }
+  });
+
+  test("a clip deleted in one tab leaves another tab's gallery, its open viewer moves on, its extension says so", async ({
+    page,
+    context,
+    request,
+  }) => {
+    test.setTimeout(150_000);
+    const older = await storedClip(request, unique("A quiet harbour before the deleted clip"));
+    const doomed = await storedClip(request, unique("A sandcastle that will be deleted"));
+    const extension = await grow(request, doomed, "extend", unique("The tide reaches the sandcastle"));
+
+    // This tab watches the clip in the viewer, over the gallery.
+    await openStudio(page);
+    await expect(clipCard(page, extension.prompt)).toContainText("Extended from");
+    await openClipLink(page, doomed.prompt).click();
+    await expect(viewerDialog(page, doomed.prompt)).toBeVisible();
+
+    // Another tab deletes it.
+    const other = await context.newPage();
+    await openStudio(other);
+    await clipMenuAction(other, clipCard(other, doomed.prompt), "Delete");
+    await other
+      .getByRole("dialog", { name: "Delete this clip?" })
+      .getByRole("button", { name: "Delete clip" })
+      .click();
+    await expect(clipCard(other, doomed.prompt)).toHaveCount(0);
+
+    // The viewer here moves on to the clip that took its place in the gallery, without a reload.
+    await expect(viewerDialog(page, doomed.prompt)).toBeHidden({ timeout: 30_000 });
+    await expect(page.getByRole("dialog", { name: /^Clip: / })).toBeVisible();
+    await page.keyboard.press("Escape");
+    await expect(page.getByRole("dialog")).toHaveCount(0);
+    await expect(clipCard(page, doomed.prompt)).toHaveCount(0);
+    await expect(clipCard(page, older.prompt)).toBeVisible();
+    await expect(clipCard(page, extension.prompt)).toContainText("Extended from a deleted clip");
+    await other.close();
   });
 });

@@ -42,16 +42,17 @@ test("a task with a start keyframe can be submitted from the address bar without
   await expect(page.getByRole("link", { name: "Skip to content" })).toBeFocused();
   await page.keyboard.press("Enter");
 
-  await tabTo(page, form.prompt);
-  const text = `Keyboard only: a lantern drifting on a dark lake ${Date.now().toString(36)}`;
-  await page.keyboard.type(text);
-
-  // The start keyframe's drop zone is a button: Enter opens the file picker, as a click would.
+  // The composer reads start → end → prompt. The start keyframe's tile is a button: Enter opens the
+  // file picker, as a click would.
   await tabTo(page, form.startZone);
   const png = await solidPng("lantern.png", { r: 200, g: 140, b: 40 });
   const [chooser] = await Promise.all([page.waitForEvent("filechooser"), page.keyboard.press("Enter")]);
   await chooser.setFiles(png);
-  await expect(form.region.getByText("lantern.png")).toBeVisible();
+  await expect(form.startZone).toHaveAccessibleDescription(/lantern\.png/);
+
+  await tabTo(page, form.prompt);
+  const text = `Keyboard only: a lantern drifting on a dark lake ${Date.now().toString(36)}`;
+  await page.keyboard.type(text);
 
   // A setting changed from the keyboard: the aspect ratio select, by arrow key.
   const aspect = form.region.getByRole("combobox", { name: "Aspect ratio" });
@@ -62,7 +63,8 @@ test("a task with a start keyframe can be submitted from the address bar without
   const chosen = await aspect.inputValue();
 
   await page.keyboard.press("Control+Enter");
-  await expect(form.region.getByText(/Clip started/)).toBeVisible();
+  await expect(page.getByTestId("result-announcement")).toHaveText(/^Clip started: /);
+  await expect(form.region).not.toContainText("Clip started");
   const card = page.getByRole("article", { name: `Clip: ${text}` });
   await expect(card).toBeVisible();
   const id = (await card.getAttribute("data-task-id")) ?? "";

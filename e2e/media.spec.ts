@@ -9,6 +9,7 @@ import {
   unknownToken,
   upstreamLinks,
 } from "./fixtures/clips";
+import { openClipMenu } from "./fixtures/gallery";
 
 const uniquePrompt = (what: string) => `${what} ${Date.now().toString(36)}`;
 
@@ -64,9 +65,10 @@ test.describe("stored media", () => {
         /^attachment; filename="red-fox-in-snow-golden-hour-[0-9a-z]+-[0-9a-f]{6}\.mp4"; filename\*=UTF-8''red-fox/,
       );
       expect(sha256(await download.body())).toBe(clip.video!.sha256);
+      const menu = await openClipMenu(page, card);
       const [downloadLink] = await Promise.all([
         page.waitForEvent("download"),
-        card.getByRole("link", { name: "Download" }).click(),
+        menu.getByRole("menuitem", { name: "Download" }).click(),
       ]);
       expect(downloadLink.suggestedFilename()).toMatch(/^red-fox-in-snow-golden-hour-.*\.mp4$/);
 

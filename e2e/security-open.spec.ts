@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { startExtraStudio } from "./fixtures/extra-studio";
 import { upstreamCreates } from "./fixtures/studio-api";
 
 /** The open studio (no passcode, the suite's own server): security headers, CSP, keyframe URL guard. */
@@ -69,23 +70,55 @@ test("a keyframe URL on a private or local address is refused before anything go
   expect(await upstreamCreates(request)).toBe(before);
 });
 
-test("the open studio on loopback shows no warning; a visit through another address does", async ({
+test("a page on another name (DNS rebinding) gets 421 for pages and API alike; the studio's own names work", async ({
+  request,
+  baseURL,
+}) => {
+  // Playwright's request client sends the Host it is given (Node's fetch would replace it).
+  const port = new URL(baseURL!).port;
+  for (const host of ["evil.example", `evil.example:${port}`, `127.0.0.1.nip.io:${port}`]) {
+    for (const path of ["/", "/api/generations", "/api/health"]) {
+      const answer = await request.get(path, { headers: { host }, maxRedirects: 0 });
+      expect(answer.status(), `${host}${path}`).toBe(421);
+      expect(answer.headers()["x-content-type-options"]).toBe("nosniff");
+      expect(await answer.text()).toContain("add the name to ALLOWED_HOSTS");
+    }
+  }
+  const before = await upstreamCreates(request);
+  const posted = await request.post("/api/generations", {
+    headers: { host: "evil.example" },
+    data: { prompt: "A rebinding attack", aspectRatio: "1:1" },
+  });
+  expect(posted.status()).toBe(421);
+  expect((await posted.json()).error.code).toBe("misdirected");
+  expect(await upstreamCreates(request)).toBe(before);
+  for (const host of [`localhost:${port}`, `127.0.0.1:${port}`, `[::1]:${port}`]) {
+    expect((await request.get("/api/health", { headers: { host } })).status(), host).toBe(200);
+  }
+});
+
+test("the open studio on loopback shows no warning; a visit through another allowed name does", async ({
   page,
   baseURL,
 }) => {
   await page.goto("/");
   await expect(page.getByRole("heading", { name: "Luma Studio" })).toBeVisible();
   await expect(page.getByRole("note", { name: "Security warning" })).toHaveCount(0);
-  // The same server reached by a name others could use: the Host header says so.
-  await page.route(`${baseURL}/`, async (route) =>
-    route.fulfill({
-      response: await page.request.get(baseURL!, { headers: { host: "studio.example.net" } }),
-    }),
-  );
-  await page.goto("/");
-  const warning = page.getByRole("note", { name: "Security warning" });
-  await expect(warning).toContainText("This studio is open to anyone who can reach it.");
-  await page.screenshot({ path: "test-results/artifacts/open-studio-warning.png" });
-  await page.setViewportSize({ width: 375, height: 800 });
-  await page.screenshot({ path: "test-results/artifacts/open-studio-warning-375.png" });
+  // A name others could use, let in with ALLOWED_HOSTS: the Host header says so.
+  const named = await startExtraStudio(83, { ALLOWED_HOSTS: "studio.example.net" });
+  try {
+    await page.route(`${baseURL}/`, async (route) =>
+      route.fulfill({
+        response: await page.request.get(named.url, { headers: { host: "studio.example.net" } }),
+      }),
+    );
+    await page.goto("/");
+    const warning = page.getByRole("note", { name: "Security warning" });
+    await expect(warning).toContainText("This studio is open to anyone who can reach it.");
+    await page.screenshot({ path: "test-results/artifacts/open-studio-warning.png" });
+    await page.setViewportSize({ width: 375, height: 800 });
+    await page.screenshot({ path: "test-results/artifacts/open-studio-warning-375.png" });
+  } finally {
+    await named.remove();
+  }
 });

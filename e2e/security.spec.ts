@@ -2,6 +2,7 @@ import { type Browser, expect, test } from "@playwright/test";
 import { getTask, share, storedClip } from "./fixtures/clips";
 import { createForm } from "./fixtures/create-form";
 import { type ExtraStudio, SIM_TOKEN, simState } from "./fixtures/extra-studio";
+import { openStudio } from "./fixtures/gallery";
 import { solidPng } from "./fixtures/images";
 import { PASSCODE, sessionCookie, signedInApi, startPasscodeStudio } from "./fixtures/passcode-studio";
 import { expectPlays } from "./fixtures/playback";
@@ -19,7 +20,8 @@ test.describe.configure({ mode: "serial" });
 test.setTimeout(150_000);
 
 test.beforeAll(async () => {
-  studio = await startPasscodeStudio(71, { SUBMIT_RATE_LIMIT: String(SUBMIT_LIMIT) });
+  // Behind one proxy (TRUSTED_PROXIES=1): the throttle test below names its own client by X-Forwarded-For.
+  studio = await startPasscodeStudio(71, { SUBMIT_RATE_LIMIT: String(SUBMIT_LIMIT), TRUSTED_PROXIES: "1" });
 });
 test.afterAll(async () => {
   await studio?.remove();
@@ -222,7 +224,8 @@ test("the submit rate limit answers 429 with when to retry, the form says so, an
   const before = await upstreamCreates();
 
   const { context, page } = await signedInPage(browser);
-  await page.goto(studio.url);
+  // Typed only once React has hydrated: earlier, hydration resets the prompt on a busy machine.
+  await openStudio(page, studio.url);
   const form = createForm(page);
   await form.prompt.fill("One clip too many");
   await form.generate.click();
@@ -236,7 +239,7 @@ test("the submit rate limit answers 429 with when to retry, the form says so, an
 });
 
 test("guessing the passcode is throttled per client, with how long to wait", async () => {
-  // Its own client key (the last X-Forwarded-For hop), so the other tests' sign-ins are not affected.
+  // Its own client (the entry the trusted proxy appended), so the other tests' sign-ins are not affected.
   const attempt = (passcode: string) =>
     fetch(`${studio.url}/api/session`, {
       method: "POST",
@@ -262,10 +265,26 @@ test("guessing the passcode is throttled per client, with how long to wait", asy
   await expect.poll(async () => (await attempt(PASSCODE)).status, { timeout: 10_000 }).toBe(204);
 });
 
+test("after sign-in only a path on this studio is opened, however the next link is disguised", async ({
+  browser,
+}) => {
+  const { context, page } = await freshPage(browser);
+  // The browser would read `/<tab>/evil.example` as `//evil.example`: another site.
+  await page.goto(`${studio.url}/sign-in?next=/%09/evil.example`);
+  await page.getByLabel("Passcode").fill(PASSCODE);
+  await page.getByLabel("Passcode").press("Enter");
+  // The sign-in page shows the same heading: wait for the studio's own address instead.
+  await expect(page).toHaveURL(`${studio.url}/`);
+  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+  await context.close();
+});
+
 test("Sign out ends the session: the studio goes back to sign-in, and the header fits a phone", async ({
   browser,
 }) => {
   const { context, page } = await signedInPage(browser);
+  const oldCookie = (await context.cookies(studio.url))[0]?.value;
+  expect(oldCookie).toBeTruthy();
   await page.setViewportSize({ width: 375, height: 812 });
   await page.goto(studio.url);
   const signOut = page.getByRole("button", { name: "Sign out" });
@@ -279,5 +298,9 @@ test("Sign out ends the session: the studio goes back to sign-in, and the header
   expect(await context.cookies(studio.url)).toEqual([]);
   await page.goto(studio.url);
   await expect(page).toHaveURL(`${studio.url}/sign-in`);
+  // The cookie the browser just dropped is dead on the server too: a copy of it opens nothing.
+  const replayed = { headers: { cookie: `luma_session=${oldCookie}` }, redirect: "manual" } as const;
+  expect((await fetch(`${studio.url}/api/generations`, replayed)).status).toBe(401);
+  expect((await fetch(`${studio.url}/`, replayed)).status).toBe(303);
   await context.close();
 });

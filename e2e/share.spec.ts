@@ -1,6 +1,12 @@
+import AxeBuilder from "@axe-core/playwright";
 import { type Browser, expect, type Page, test } from "@playwright/test";
+import { expectAnnounced, watchAnnouncements } from "./fixtures/announce";
 import { getTask, share, stopSharing, storedClip, unknownToken } from "./fixtures/clips";
+import { cardMainAction, openStudio } from "./fixtures/gallery";
 import { expectPlays } from "./fixtures/playback";
+
+// Every result the page says is kept, so a test can ask what was said once.
+test.beforeEach(({ page }) => watchAnnouncements(page));
 
 const uniquePrompt = (what: string) => `${what} ${Date.now().toString(36)}`;
 
@@ -42,13 +48,24 @@ test.describe("share links", () => {
     const prompt = uniquePrompt("A red fox trotting through fresh snow");
     const clip = await storedClip(request, prompt);
     await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
-    await page.goto("/");
+    // Every link the page asks the server to make: one per Share on an unshared clip, never more.
+    const shareRequests: string[] = [];
+    page.on("request", (req) => {
+      if (req.method() === "POST" && new URL(req.url()).pathname.endsWith("/share"))
+        shareRequests.push(req.url());
+    });
+    // Clicked only once React has hydrated: an earlier click on Share does nothing.
+    await openStudio(page);
     const card = page.getByRole("article", { name: `Clip: ${prompt}` });
-    await card.getByRole("button", { name: "Share" }).click();
-    await expect(card.getByRole("status")).toHaveText("Link copied");
+    // The share panel is a popover over the gallery, opened from the card's Share.
+    const panel = page.getByRole("dialog", { name: "Share this clip" });
+    await cardMainAction(card, "Share");
+    await expectAnnounced(page, "Share link on the clipboard", "The share link is copied to the clipboard.");
+    // Said once, by the toast and the live region: the panel keeps only the link.
+    await expect(panel.getByRole("status")).toHaveCount(0);
     const link = await page.evaluate(() => navigator.clipboard.readText());
     expect(link).toMatch(new RegExp(`^${baseURL}/s/[A-Za-z0-9_-]{24}$`));
-    await expect(card.getByRole("textbox", { name: "Share link" })).toHaveValue(link);
+    await expect(panel.getByRole("textbox", { name: "Share link" })).toHaveValue(link);
     const token = link.split("/s/")[1]!;
     expect(token).not.toContain(clip.id.slice(2, 10));
 
@@ -57,8 +74,13 @@ test.describe("share links", () => {
     await expect(visitor.page.getByRole("heading", { name: prompt })).toBeVisible();
     await expect(visitor.page.getByText(`${Math.round(clip.video!.durationSeconds!)} s`)).toBeVisible();
     await expect(visitor.page.getByRole("link", { name: "Download" })).toBeVisible();
+    await expect(visitor.page.getByRole("link", { name: "Luma Studio, home" })).toHaveAttribute("href", "/");
     await expectPlays(visitor.page);
     const tags = await ogTags(visitor.page);
+    expect(tags["og:title"]).toBe(prompt);
+    expect(tags["og:description"]).toBe(
+      `“${prompt}” A ${Math.round(clip.video!.durationSeconds!)}-second 16:9 video made with Luma Studio.`,
+    );
     const media = `${baseURL}/api/media/share/${token}`;
     expect(tags).toMatchObject({
       "og:url": link,
@@ -76,15 +98,31 @@ test.describe("share links", () => {
     await visitor.context.close();
 
     await page.reload();
-    await expect(card.getByText("1 view")).toBeVisible();
-    await card.screenshot({ path: "test-results/artifacts/card-shared.png" });
+    await cardMainAction(card, "Share");
+    await expect(panel.getByText("1 view")).toBeVisible();
+    await page.screenshot({ path: "test-results/artifacts/card-shared.png" });
     await page.emulateMedia({ colorScheme: "dark" });
-    await card.screenshot({ path: "test-results/artifacts/card-shared-dark.png" });
+    await page.screenshot({ path: "test-results/artifacts/card-shared-dark.png" });
     await page.emulateMedia({ colorScheme: "light" });
 
-    await card.getByRole("button", { name: "Stop sharing" }).click();
-    await expect(card.getByRole("status")).toHaveText("Sharing stopped; the link no longer works");
-    await expect(card.getByRole("button", { name: "Share" })).toBeVisible();
+    // The gallery refreshes after Stop sharing; the clip it brings back is unshared, and the panel
+    // (still open) must not take that for a new request to share it.
+    const refreshed = page.waitForResponse(
+      (response) => new URL(response.url()).pathname === "/api/generations" && response.ok(),
+    );
+    await panel.getByRole("button", { name: "Stop sharing" }).click();
+    await expectAnnounced(
+      page,
+      "The share link is switched off",
+      "Sharing stopped; the link no longer works",
+    );
+    await refreshed;
+    await expect(panel.getByRole("textbox", { name: "Share link" })).toHaveCount(0);
+    await expect(panel.getByRole("button", { name: "Copy link" })).toHaveCount(0);
+    expect((await getTask(request, clip.id)).share ?? null).toBeNull();
+    await page.keyboard.press("Escape");
+    await expect(panel).toBeHidden();
+    await expect(card.getByRole("button", { name: "Share" })).toBeFocused();
 
     const never = unknownToken();
     const [revokedPage, unknownPage] = await Promise.all([request.get(link), request.get(`/s/${never}`)]);
@@ -92,6 +130,26 @@ test.describe("share links", () => {
     expect(unknownPage.status()).toBe(404);
     expect(await revokedPage.text()).toBe(await unknownPage.text());
     expect(revokedPage.headers()["content-type"]).toBe(unknownPage.headers()["content-type"]);
+    // A visitor of the turned-off link sees a designed page in their language, with the way home.
+    for (const [language, heading, colorScheme] of [
+      ["en", "This link was turned off", "light"],
+      ["zh-CN", "此链接已停用", "dark"],
+    ] as const) {
+      const context = await browser.newContext({ locale: language, colorScheme });
+      const off = await context.newPage();
+      expect((await off.goto(link))?.status()).toBe(404);
+      await expect(off.getByRole("heading", { level: 1, name: heading })).toBeVisible();
+      await expect(off.locator("a.brand")).toHaveAttribute("href", "/");
+      expect(await off.locator("script").count()).toBe(0);
+      const { violations } = await new AxeBuilder({ page: off })
+        .withTags(["wcag2a", "wcag2aa", "wcag21aa"])
+        .analyze();
+      expect(
+        violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id),
+      ).toEqual([]);
+      await off.screenshot({ path: `test-results/artifacts/share-off-${language}.png` });
+      await context.close();
+    }
     for (const file of ["video.mp4", "poster.jpg", "video.mp4?download=1"]) {
       const [revoked, unknown] = await Promise.all([
         request.get(`/api/media/share/${token}/${file}`),
@@ -104,12 +162,13 @@ test.describe("share links", () => {
       expect(revokedError).toEqual(unknownError);
     }
 
-    await card.getByRole("button", { name: "Share" }).click();
-    await expect(card.getByRole("status")).toHaveText("Link copied");
+    await cardMainAction(card, "Share");
+    await expect(panel.getByRole("textbox", { name: "Share link" })).not.toHaveValue(link);
     const again = await page.evaluate(() => navigator.clipboard.readText());
     expect(again).not.toBe(link);
     expect((await request.get(again)).status()).toBe(200);
     expect((await request.get(link)).status()).toBe(404);
+    expect(shareRequests).toHaveLength(2);
     await page.screenshot({ path: "test-results/artifacts/studio-with-share.png" });
   });
 
@@ -134,6 +193,10 @@ test.describe("share links", () => {
     await expect
       .poll(() => visitor.page.locator("video").evaluate((v: HTMLVideoElement) => v.readyState))
       .toBeGreaterThanOrEqual(1);
+    // The clip at its own aspect ratio: a 9:16 clip is a tall frame, not a letterboxed wide one.
+    const box = (await visitor.page.locator("video").boundingBox())!;
+    expect(box.height / box.width).toBeCloseTo(16 / 9, 1);
+    expect(box.height).toBeLessThanOrEqual(760);
     await visitor.page.screenshot({ path: "test-results/artifacts/share-page.png" });
     await visitor.page.emulateMedia({ colorScheme: "dark" });
     await visitor.page.screenshot({ path: "test-results/artifacts/share-page-dark.png" });
@@ -154,6 +217,10 @@ test.describe("share links", () => {
     expect((await share(request, clip.id, false)).token).toBe(link.token);
     await visitor.page.reload();
     await expect(visitor.page.getByText(prompt)).toHaveCount(0);
+    await expect(visitor.page.getByRole("heading", { level: 1, name: "A video clip" })).toBeVisible();
+    expect((await ogTags(visitor.page))["og:description"]).toMatch(
+      /^A \d+-second 9:16 video made with Luma Studio\.$/,
+    );
     expect(await visitor.page.content()).not.toContain("lanterns");
     const download = await request.get(`/api/media/share/${link.token}/video.mp4?download=1`);
     expect(download.headers()["content-disposition"]).toMatch(

@@ -20,7 +20,7 @@ const WINDOW_STARTS_AFTER_MS = 5_000;
 
 interface Run {
   polls: number[];
-  /** Changes-feed requests each page made during the window. */
+  /** Changes-feed requests each page started during the window, plus one held open across its start. */
   pageReads: number[];
 }
 
@@ -31,12 +31,21 @@ async function measure(browser: Browser, url: string, pageCount: number, label: 
   );
   const context = await browser.newContext();
   const reads: number[] = Array(pageCount).fill(0);
+  const open: number[] = Array(pageCount).fill(0);
   const pages: Page[] = [];
+  const isFeed = (request: { url(): string }) => request.url().includes("/api/generations/changes");
   for (let index = 0; index < pageCount; index++) {
     const page = await context.newPage();
     page.on("request", (request) => {
-      if (request.url().includes("/api/generations/changes")) reads[index] = (reads[index] ?? 0) + 1;
+      if (!isFeed(request)) return;
+      reads[index] = (reads[index] ?? 0) + 1;
+      open[index] = (open[index] ?? 0) + 1;
     });
+    const settled = (request: { url(): string }) => {
+      if (isFeed(request)) open[index] = (open[index] ?? 1) - 1;
+    };
+    page.on("requestfinished", settled);
+    page.on("requestfailed", settled);
     pages.push(page);
   }
   await Promise.all(pages.map((page) => page.goto(url)));
@@ -46,7 +55,8 @@ async function measure(browser: Browser, url: string, pageCount: number, label: 
   await pages[0]!.waitForTimeout(Math.max(0, submittedAt + WINDOW_STARTS_AFTER_MS - Date.now()));
   const ids = tasks.map((task) => task.upstreamId ?? "");
   const before = (await simState(url)).counters.tasks;
-  const readsBefore = [...reads];
+  // A long poll held open across the window's start counts as a read in it.
+  const readsBefore = reads.map((count, index) => count - Math.min(1, open[index] ?? 0));
   await pages[0]!.waitForTimeout(WINDOW_MS);
   const after = (await simState(url)).counters.tasks;
   const pageReads = reads.map((count, index) => count - (readsBefore[index] ?? 0));
@@ -67,8 +77,9 @@ test.describe("one upstream poll per task, whoever is looking", () => {
 
   test("five open pages cause the same upstream polls per task as one page", async ({ browser }) => {
     test.setTimeout(300_000);
-    // Slow timings (6 s queued, 16 s or more rendering) keep all three tasks running through the window.
-    studio = await startExtraStudio(64, { SIMULATOR_SPEED: "0.25" });
+    // Slow timings (7.5 s queued, 20 s or more rendering) keep all three tasks running through the
+    // window, even when opening five pages takes a busy machine several seconds.
+    studio = await startExtraStudio(64, { SIMULATOR_SPEED: "0.2" });
     await setFaults(studio.url, { hooks: { dropRate: 1 } });
 
     const one = await measure(browser, studio.url, 1, "one page");
@@ -78,8 +89,9 @@ test.describe("one upstream poll per task, whoever is looking", () => {
       description: `1 page: ${one.polls.join(", ")}; 5 pages: ${five.polls.join(", ")}; page reads: ${five.pageReads.join(", ")}`,
     });
 
-    // The pages really were live: each read the changes feed several times in the window.
-    expect(five.pageReads.every((count) => count >= 3)).toBe(true);
+    // The pages really were live: each had the changes feed open in the window (a long poll answers
+    // when a task moves, so how often depends on the tasks, not on a timer).
+    expect(five.pageReads.every((count) => count >= 1)).toBe(true);
     expect(one.polls.every((count) => count >= 1)).toBe(true);
     // Within one poll interval per task, and never more in total than one page caused, plus that margin.
     const total = (polls: number[]) => polls.reduce((sum, count) => sum + count, 0);

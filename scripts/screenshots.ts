@@ -1,18 +1,32 @@
 /**
  * `npm run screenshots`: regenerates the README's pictures from the real app. Builds if there is no
- * build, starts it with the simulator on a free port and throwaway data, makes a clip through the form,
- * shares it, and saves PNGs under docs/screenshots/ (light and dark, English and Chinese).
+ * build, starts it with the simulator on a free port and throwaway data, makes clips, a family, a share
+ * and (when the build has boards) a board through the API, and saves PNGs under docs/screenshots/:
+ * studio, viewer, board, a family playing, composer with keyframes, phone, Chinese dark, share page.
+ * A shot whose page this build does not have (its route answers 404) is skipped with a message.
  */
 import { execSync } from "node:child_process";
 import { existsSync, mkdirSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
-import { chromium, type Page } from "@playwright/test";
+import { type Browser, type BrowserContextOptions, chromium, type Page } from "@playwright/test";
 import { CHROMIUM_ARGS, chromiumPath } from "../e2e/support/chromium";
 import { spawnStudio, waitForHealth } from "../e2e/support/studio-server";
+import { ensureCjkFont, letControlsSettle, settle } from "./screenshots/page";
+import {
+  type Clip,
+  createClip,
+  extendClip,
+  makeBoard,
+  shareClip,
+  uploadKeyframe,
+  waitReady,
+} from "./screenshots/seed";
 
-const OUT = path.resolve("docs/screenshots");
+// SCREENSHOTS_DIR puts them elsewhere (a trial run that must not touch the committed pictures).
+const OUT = path.resolve(process.env.SCREENSHOTS_DIR ?? "docs/screenshots");
 const DATA = path.resolve(".tmp/screenshots");
+const DESKTOP = { width: 1440, height: 900 };
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -23,85 +37,81 @@ function freePort(): Promise<number> {
   });
 }
 
-/** Chinese screenshots need a CJK font; Debian's Noto CJK is installed when missing and we are root. */
-function ensureCjkFont() {
-  const hasFont = () => {
-    try {
-      return (
-        execSync("fc-list :lang=zh family", { stdio: ["ignore", "pipe", "ignore"] })
-          .toString()
-          .trim() !== ""
-      );
-    } catch {
-      return false;
+interface Shot {
+  file: string;
+  /** Where the shot is taken, or null to skip it (with the reason). */
+  path: string | null;
+  skipReason?: string;
+  context?: BrowserContextOptions;
+  /** Makes the page what the shot shows once it has loaded. */
+  prepare?: (page: Page) => Promise<void>;
+}
+
+const saved: string[] = [];
+const skipped: string[] = [];
+
+async function take(browser: Browser, baseURL: string, shot: Shot): Promise<void> {
+  if (!shot.path) {
+    skipped.push(`${shot.file}: ${shot.skipReason}`);
+    return;
+  }
+  const context = await browser.newContext({ baseURL, viewport: DESKTOP, ...shot.context });
+  try {
+    const page = await context.newPage();
+    const answer = await page.goto(shot.path);
+    if (answer?.status() === 404) {
+      skipped.push(`${shot.file}: ${shot.path} answers 404 in this build`);
+      return;
     }
-  };
-  if (hasFont()) return;
-  if (process.getuid?.() === 0) {
-    console.log("Installing fonts-noto-cjk for the Chinese screenshots…");
-    execSync("apt-get update -qq && apt-get install -y -qq fonts-noto-cjk", { stdio: "inherit" });
-  }
-  if (!hasFont()) console.warn("No CJK font found: Chinese text in the screenshots will show as boxes.");
-}
-
-/** A few clips made through the API first, so the gallery looks lived in. */
-async function seedClips(url: string, prompts: { prompt: string; aspectRatio: string }[]) {
-  for (const [index, body] of prompts.entries()) {
-    const response = await fetch(`${url}/api/generations`, {
-      method: "POST",
-      headers: {
-        "content-type": "application/json",
-        "idempotency-key": `screenshots-${index}-${Date.now()}`,
-      },
-      body: JSON.stringify(body),
-    });
-    if (!response.ok) throw new Error(`seeding a clip answered ${response.status}: ${await response.text()}`);
+    await shot.prepare?.(page);
+    await page.screenshot({ path: `${OUT}/${shot.file}` });
+    saved.push(shot.file);
+  } catch (error) {
+    skipped.push(`${shot.file}: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`);
+  } finally {
+    await context.close();
   }
 }
 
-/** Waits until every card shows a video whose poster (the clip's thumbnail) has loaded. */
-async function settle(page: Page) {
-  await page.waitForFunction(
-    async () => {
-      const cards = [...document.querySelectorAll("article")];
-      const posters = [...document.querySelectorAll("article video")].map((video) =>
-        video.getAttribute("poster"),
-      );
-      if (cards.length === 0 || posters.length !== cards.length || posters.some((poster) => !poster))
-        return false;
-      const loads = posters.map(
-        (poster) =>
-          new Promise<boolean>((resolve) => {
-            const image = new Image();
-            image.onload = () => resolve(true);
-            image.onerror = () => resolve(false);
-            image.src = poster ?? "";
-          }),
-      );
-      return (await Promise.all(loads)).every(Boolean);
-    },
-    undefined,
-    { timeout: 120_000, polling: 500 },
+async function seed(url: string) {
+  const clips: Clip[] = [];
+  for (const [prompt, ratio] of [
+    ["Northern lights rippling over a frozen lake, slow pan", "16:9"],
+    ["A hummingbird hovering at a red flower, macro, shallow focus", "1:1"],
+    ["A lighthouse beam sweeping through sea fog at night", "9:16"],
+    ["Koi drifting under lotus leaves, top-down, soft rain", "4:3"],
+    ["A paper boat drifting down a rain-soaked street at dusk", "16:9"],
+  ] as const) {
+    clips.push(await createClip(url, prompt, ratio));
+  }
+  for (const clip of clips) await waitReady(url, clip);
+  // A family of three: the paper boat, extended twice.
+  const root = clips[4]!;
+  const second = await extendClip(url, root, "The boat slips into a glowing storm drain");
+  await waitReady(url, second);
+  const third = await extendClip(url, second, "It surfaces in a candlelit canal");
+  await waitReady(url, third);
+  const link = await shareClip(url, root);
+  const board = await makeBoard(url, "Night water", [clips[0]!, clips[2]!, clips[3]!, root]);
+  const keyframe = await uploadKeyframe(url);
+  return { clips, root, third, link, board, keyframe };
+}
+
+/** Plays the viewer's film with its Play button unless it plays already, and lets a second of it run. */
+async function playing(page: Page) {
+  // The viewer may already be playing on its own; Space would then pause it.
+  const running = await page.evaluate(() =>
+    [...document.querySelectorAll("video")].some((video) => !video.paused),
   );
-}
-
-/**
- * Chromium's video controls draw a loading arc for a moment after layout, even with preload="none", and
- * expose nothing to wait on (it lives in a closed shadow root); a picture taken then shows it. This is a
- * picture script, not a test, so it simply lets that moment pass.
- */
-async function letControlsSettle(page: Page) {
-  await page.waitForTimeout(2500);
-}
-
-async function makeSharedClip(page: Page, prompt: string): Promise<string> {
-  const form = page.getByRole("region", { name: "Create" });
-  await form.getByRole("textbox", { name: "Prompt" }).fill(prompt);
-  await form.getByRole("button", { name: "Generate" }).click();
-  const card = page.getByRole("article", { name: `Clip: ${prompt}` });
-  await card.getByTestId("task-state").getByText("Ready").waitFor({ timeout: 120_000 });
-  await card.getByRole("button", { name: "Share" }).click();
-  return card.getByRole("textbox", { name: "Share link" }).inputValue();
+  if (!running) await page.getByRole("button", { name: "Play", exact: true }).click();
+  await page.waitForFunction(
+    () => [...document.querySelectorAll("video")].some((video) => !video.paused),
+    undefined,
+    {
+      timeout: 10_000,
+    },
+  );
+  await page.waitForTimeout(1200);
 }
 
 async function main() {
@@ -118,60 +128,90 @@ async function main() {
     LUMA_PROVIDER: "simulator",
   });
   const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
-  const desktop = { width: 1280, height: 900 };
   try {
     await waitForHealth(studio.url);
-    const context = await browser.newContext({ baseURL: studio.url, viewport: desktop });
-    await context.grantPermissions(["clipboard-read", "clipboard-write"]);
-    const page = await context.newPage();
-    await page.goto("/");
-
-    await seedClips(studio.url, [
-      { prompt: "Northern lights rippling over a frozen lake, slow pan", aspectRatio: "16:9" },
-      { prompt: "A hummingbird hovering at a red flower, macro, shallow focus", aspectRatio: "1:1" },
-    ]);
-    const link = await makeSharedClip(page, "A paper boat drifting down a rain-soaked street at dusk");
-    await page.reload();
-    await settle(page);
-    await page.evaluate(() => window.scrollTo(0, 0));
-    await letControlsSettle(page);
-    await page.screenshot({ path: `${OUT}/studio.png` });
-    await page
-      .getByRole("article")
-      .first()
-      .screenshot({ path: `${OUT}/finished-clip.png` });
-    await page.goto(link);
-    await page
-      .locator("video")
-      .evaluate((video: HTMLVideoElement) =>
-        video.readyState >= 2 ? undefined : new Promise((done) => video.addEventListener("loadeddata", done)),
-      );
-    await page.screenshot({ path: `${OUT}/share-page.png` });
-
-    const zhDark = await browser.newContext({
-      baseURL: studio.url,
-      viewport: desktop,
-      colorScheme: "dark",
-      locale: "zh-CN",
-      extraHTTPHeaders: { "accept-language": "zh-CN,zh;q=0.9" },
-    });
-    const zhPage = await zhDark.newPage();
-    await zhPage.goto("/");
-    await settle(zhPage);
-    await letControlsSettle(zhPage);
-    await zhPage.screenshot({ path: `${OUT}/studio-zh-dark.png` });
-
-    const phone = await browser.newContext({
-      baseURL: studio.url,
-      viewport: { width: 375, height: 812 },
-      isMobile: true,
-      hasTouch: true,
-    });
-    const phonePage = await phone.newPage();
-    await phonePage.goto("/");
-    await phonePage.getByRole("article").first().waitFor();
-    await phonePage.screenshot({ path: `${OUT}/studio-phone.png` });
-    console.log(`screenshots saved in ${path.relative(process.cwd(), OUT)}/`);
+    console.log("Making clips, a family of three, a share and a board through the API…");
+    const made = await seed(studio.url);
+    const gallery = async (page: Page) => {
+      await settle(page);
+      await letControlsSettle(page);
+    };
+    const shots: Shot[] = [
+      { file: "studio.png", path: "/", prepare: gallery },
+      {
+        file: "viewer.png",
+        path: `/clips/${made.clips[0]!.id}`,
+        context: { colorScheme: "dark" },
+        prepare: letControlsSettle,
+      },
+      made.board
+        ? { file: "board.png", path: `/boards/${made.board}`, prepare: gallery }
+        : {
+            file: "board.png",
+            path: null,
+            skipReason: "this build has no boards (POST /api/boards answers 404)",
+          },
+      {
+        file: "family-playing.png",
+        path: `/clips/${made.third.id}`,
+        context: { colorScheme: "dark" },
+        prepare: playing,
+      },
+      {
+        file: "composer-keyframes.png",
+        // The composer fills its start slot from ?start=<uploadId> (the share target's landing).
+        path: `/?start=${made.keyframe}`,
+        prepare: async (page) => {
+          await page
+            .waitForURL((url) => !url.searchParams.has("start"), { timeout: 15_000 })
+            .catch(() => {
+              console.warn(
+                "  composer-keyframes.png: the composer did not take ?start= (not in this build yet)",
+              );
+            });
+          await letControlsSettle(page);
+        },
+      },
+      {
+        file: "studio-phone.png",
+        path: "/",
+        context: {
+          viewport: { width: 375, height: 812 },
+          isMobile: true,
+          hasTouch: true,
+          deviceScaleFactor: 2,
+        },
+        prepare: gallery,
+      },
+      {
+        file: "studio-zh-dark.png",
+        path: "/",
+        context: {
+          colorScheme: "dark",
+          locale: "zh-CN",
+          extraHTTPHeaders: { "accept-language": "zh-CN,zh;q=0.9" },
+        },
+        prepare: gallery,
+      },
+      {
+        file: "share-page.png",
+        path: made.link,
+        context: { colorScheme: "dark" },
+        prepare: async (page) => {
+          await page
+            .locator("video")
+            .evaluate((video: HTMLVideoElement) =>
+              video.readyState >= 2
+                ? undefined
+                : new Promise((done) => video.addEventListener("loadeddata", done)),
+            );
+          await letControlsSettle(page);
+        },
+      },
+    ];
+    for (const shot of shots) await take(browser, studio.url, shot);
+    console.log(`Saved in ${path.relative(process.cwd(), OUT)}/: ${saved.join(", ") || "nothing"}`);
+    for (const line of skipped) console.log(`Skipped ${line}`);
   } finally {
     await browser.close();
     await studio.stop();

@@ -1,18 +1,25 @@
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getMessages } from "next-intl/server";
 import type { ReactNode } from "react";
+import { Announcer } from "@/components/announcer";
 import { QueryProvider } from "@/components/query-provider";
 import { LazyToaster } from "@/components/toaster";
 import { CLIENT_NAMESPACES } from "@/lib/i18n/messages";
 
 // The studio's pages share a client-side query cache; public share pages do not load it. Client
-// components get only the message namespaces they use (see CLIENT_NAMESPACES).
-export default async function StudioLayout({ children }: { children: ReactNode }) {
+// components get only the message namespaces they use (see CLIENT_NAMESPACES). `modal` is the clip
+// viewer opened over the page (app/(studio)/@modal/(.)clips/[id]); empty otherwise. The Announcer is the
+// one live region results are spoken in (lib/client/toast.ts).
+export default async function StudioLayout({ children, modal }: { children: ReactNode; modal: ReactNode }) {
   const [locale, messages] = await Promise.all([getLocale(), getMessages()]);
   const clientMessages = Object.fromEntries(CLIENT_NAMESPACES.map((name) => [name, messages[name]]));
   return (
     <NextIntlClientProvider locale={locale} messages={clientMessages}>
-      <QueryProvider>{children}</QueryProvider>
+      <QueryProvider>
+        {children}
+        {modal}
+      </QueryProvider>
+      <Announcer />
       <LazyToaster />
     </NextIntlClientProvider>
   );

@@ -26,16 +26,23 @@ export default async function StudioPage() {
     <>
       <StudioHeader provider={info.provider} />
       {openStudioExposed((await headers()).get("host")) ? <OpenStudioWarning /> : null}
-      <main
-        id="main"
-        className="mx-auto grid w-full max-w-7xl gap-6 px-4 py-6 sm:px-6 lg:grid-cols-[minmax(0,30rem)_minmax(0,1fr)] lg:items-start"
-      >
+      <main id="main" className="w-full">
         <HydrationBoundary state={dehydrate(queryClient)}>
-          <div className="lg:sticky lg:top-4">
-            <CreateSection capabilities={provider().capabilities} heading={t("create")} />
+          {/* The composer stays in reach while the gallery scrolls under it (≤ 220 px tall on desktop). */}
+          <div className="sticky top-0 z-30 border-b border-line bg-canvas/95 px-3 py-2 backdrop-blur sm:px-6 sm:py-3">
+            <div className="mx-auto w-full max-w-screen-2xl">
+              <CreateSection capabilities={provider().capabilities} heading={t("create")} />
+            </div>
           </div>
-          <section aria-labelledby="gallery-heading">
-            <h2 id="gallery-heading" tabIndex={-1} className="mb-4 text-lg font-semibold focus:outline-none">
+          <section
+            aria-labelledby="gallery-heading"
+            className="mx-auto w-full max-w-screen-2xl px-3 py-6 sm:px-6"
+          >
+            <h2
+              id="gallery-heading"
+              tabIndex={-1}
+              className="mb-4 text-base font-semibold text-ink focus:outline-none"
+            >
               {t("yourClips")}
             </h2>
             <Gallery />

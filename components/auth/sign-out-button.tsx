@@ -22,9 +22,21 @@ export function SignOutButton({ label, busyLabel }: { label: string; busyLabel: 
           window.location.assign("/sign-in");
         }
       }}
-      className="h-9 whitespace-nowrap rounded-lg border border-zinc-300 px-2 text-xs font-medium text-zinc-700 hover:bg-zinc-50 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-brand-500 disabled:opacity-60 sm:px-3 dark:border-zinc-700 dark:text-zinc-300 dark:hover:bg-zinc-900"
+      className="inline-flex h-10 min-w-10 items-center justify-center gap-2 whitespace-nowrap rounded-tile px-2.5 text-sm font-medium text-ink-muted hover:bg-canvas hover:text-ink focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-accent disabled:opacity-60"
     >
-      {busy ? busyLabel : label}
+      <svg
+        aria-hidden="true"
+        viewBox="0 0 16 16"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="1.5"
+        strokeLinecap="round"
+        strokeLinejoin="round"
+        className="size-4 sm:hidden"
+      >
+        <path d="M6 2.75H3.75a1 1 0 0 0-1 1v8.5a1 1 0 0 0 1 1H6M10.5 11 13.5 8l-3-3M13.25 8H6.5" />
+      </svg>
+      <span className="max-sm:sr-only">{busy ? busyLabel : label}</span>
     </button>
   );
 }

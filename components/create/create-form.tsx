@@ -1,19 +1,25 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { type ClipboardEvent, type KeyboardEvent, useEffect, useId, useRef } from "react";
-import { type FieldErrors, type FieldName, sentenceFor } from "@/lib/client/field-errors";
-import { checkKeyframeFile } from "@/lib/client/file-rules";
-import { onUseSettings } from "@/lib/client/use-settings-event";
+import { type ClipboardEvent, useCallback, useEffect, useId, useState } from "react";
+import { useDropzone } from "react-dropzone";
+import type { FieldName } from "@/lib/client/field-errors";
+import { checkKeyframeFile, KEYFRAME_ACCEPT } from "@/lib/client/file-rules";
+import { onUseSettings, type ReusedSettings } from "@/lib/client/use-settings-event";
 import type { ProviderCapabilities } from "@/lib/luma/capabilities";
 import type { Task } from "@/lib/shared/task";
-import { FormFooter } from "./form-footer";
-import { KeyframePair, zoneIdFor } from "./keyframe-pair";
-import { PromptField } from "./prompt-field";
+import { composerFormProps, composerIds, promptProblems } from "./composer-form";
+import { ComposerMessages } from "./composer-messages";
+import { ComposerPrompt } from "./composer-prompt";
+import { GenerateBar } from "./form-footer";
+import { KeyframePair, slotProblems, zoneIdFor } from "./keyframe-pair";
 import { SettingsFields } from "./settings-fields";
+import { SettingsSheet } from "./settings-sheet";
+import { useComposerSubmit } from "./use-composer-submit";
 import { useCreateSettings } from "./use-create-settings";
-import { useCreateSubmit } from "./use-create-submit";
-import { keyframeInput, SLOTS, type Slot, useKeyframes } from "./use-keyframes";
+import { SLOTS, type Slot, useKeyframes } from "./use-keyframes";
+import { WIDE_SCREEN } from "./use-media-query";
+import { useStartParam } from "./use-start-param";
 
 export interface CreateFormProps {
   /** What the configured provider accepts; the form offers nothing else. */
@@ -23,79 +29,107 @@ export interface CreateFormProps {
   onTaskRecorded?: () => void;
 }
 
-const FIELD_ORDER: readonly FieldName[] = [
-  "prompt",
-  "startFrame",
-  "endFrame",
-  "model",
-  "aspectRatio",
-  "resolution",
-  "duration",
-  "loop",
-];
+const SETTING_FIELDS = new Set<FieldName>(["model", "aspectRatio", "resolution", "duration", "loop"]);
 
+/** The composer: keyframes start → end, the prompt, compact settings and Generate. */
 export function CreateForm({ capabilities: caps, onCreated, onTaskRecorded }: CreateFormProps) {
   const t = useTranslations();
   const idPrefix = `create${useId().replace(/:/g, "")}`;
-  const formRef = useRef<HTMLFormElement>(null);
+  const sheetPrefix = `${idPrefix}-sheet`;
+  const [keyframesOpen, setKeyframesOpen] = useState(false);
+  const [sheetOpen, setSheetOpen] = useState(false);
   const { settings, update, prompt, setPrompt, clearDraft, reuse } = useCreateSettings(caps);
   const keyframes = useKeyframes();
-  const { submit, submitting, fieldErrors, clearFieldError, alert, announcement } = useCreateSubmit(caps);
+  useStartParam(keyframes);
 
   const exclusive = !caps.loopWithEndFrame;
   const hasEnd = keyframes.slots.end.value !== null;
   const loop = caps.loop && settings.loop;
   const loopBlockedReason = exclusive && hasEnd ? t("Form.loopBlocked") : undefined;
   const endBlockedReason = exclusive && loop ? t("Form.endBlocked") : undefined;
+  const anyKeyframe = SLOTS.some((slot) => keyframes.slots[slot].value || keyframes.slots[slot].error);
 
-  // A gallery card's "Use these settings" fills the form and puts the cursor in the prompt.
-  useEffect(
-    () =>
-      onUseSettings((reused) => {
-        reuse(reused);
-        document.getElementById(`${idPrefix}-prompt`)?.focus();
-      }),
-    [reuse, idPrefix],
+  const focusField = useCallback(
+    (field: FieldName) => {
+      if (field === "startFrame" || field === "endFrame") {
+        setKeyframesOpen(true);
+        const zone = zoneIdFor(idPrefix, field === "startFrame" ? "start" : "end");
+        requestAnimationFrame(() => document.getElementById(zone)?.focus());
+        return;
+      }
+      // On a phone the settings live in the ⚙ sheet: it opens on the field.
+      if (SETTING_FIELDS.has(field) && !window.matchMedia(WIDE_SCREEN).matches) {
+        setSheetOpen(true);
+        setTimeout(() => document.getElementById(`${sheetPrefix}-${field}`)?.focus(), 50);
+        return;
+      }
+      document.getElementById(`${idPrefix}-${field}`)?.focus();
+    },
+    [idPrefix, sheetPrefix],
   );
 
-  const focusField = (field: FieldName) => {
-    const target =
-      field === "startFrame" || field === "endFrame"
-        ? zoneIdFor(idPrefix, field === "startFrame" ? "start" : "end")
-        : `${idPrefix}-${field}`;
-    document.getElementById(target)?.focus();
-  };
+  const { handleSubmit, submitting, fieldErrors, clearFieldError, alert } = useComposerSubmit({
+    caps,
+    keyframes,
+    values: { prompt, ...settings, loop },
+    focusField,
+    onDone: (outcome) => {
+      if (outcome.ok || outcome.recorded) onTaskRecorded?.();
+      if (outcome.ok) {
+        clearDraft();
+        onCreated?.(outcome.task);
+      }
+    },
+  });
 
-  const handleSubmit = async () => {
-    const pending: FieldErrors = {};
-    const start = keyframeInput(keyframes.slots.start);
-    const end = keyframeInput(keyframes.slots.end);
-    if (start.problem) pending.startFrame = sentenceFor("startFrame", start.problem, t);
-    if (end.problem) pending.endFrame = sentenceFor("endFrame", end.problem, t);
-    const outcome = await submit(
-      { prompt, ...settings, loop, startFrame: start.input, endFrame: end.input },
-      pending,
-    );
-    if (!outcome) return;
-    if (outcome.ok || outcome.recorded) onTaskRecorded?.();
-    if (outcome.ok) {
-      clearDraft();
-      onCreated?.(outcome.task);
-      return;
+  // A gallery card's "Use these settings" fills the form (keyframes included) and puts the cursor in the prompt.
+  const { setUpload, setUrl, remove } = keyframes;
+  useEffect(
+    () =>
+      onUseSettings((reused: ReusedSettings) => {
+        reuse(reused);
+        for (const [slot, image] of [
+          ["start", reused.startImage],
+          ["end", reused.endImage],
+        ] as const) {
+          if (image === undefined) continue;
+          if (image === null) remove(slot);
+          else if (image.uploadId)
+            setUpload(slot, { id: image.uploadId, url: image.url }, image.url.split("/").pop() ?? "");
+          else setUrl(slot, image.url);
+        }
+        document.getElementById(composerIds(idPrefix).prompt)?.focus();
+      }),
+    [reuse, idPrefix, setUpload, setUrl, remove],
+  );
+
+  const openSlot = (slot: Slot) => !(slot === "end" && endBlockedReason);
+  const take = (file: File, slot: Slot) => {
+    const problem = checkKeyframeFile(file, t);
+    if (problem) keyframes.setError(slot, problem);
+    else {
+      clearFieldError(slot === "start" ? "startFrame" : "endFrame");
+      setKeyframesOpen(true);
+      void keyframes.addFile(slot, file);
     }
-    const first = FIELD_ORDER.find((field) => outcome.errors[field]);
-    if (first) focusField(first);
   };
+  const firstEmpty = (): Slot =>
+    SLOTS.find((candidate) => openSlot(candidate) && !keyframes.slots[candidate].value) ?? "start";
 
-  const onKeyDown = (event: KeyboardEvent<HTMLFormElement>) => {
-    if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
-      event.preventDefault();
-      formRef.current?.requestSubmit();
-    }
-  };
+  // An image dropped anywhere on the composer (not on a tile) goes to the first empty slot.
+  const composerDrop = useDropzone({
+    accept: KEYFRAME_ACCEPT,
+    multiple: false,
+    noClick: true,
+    noKeyboard: true,
+    onDrop: (accepted, rejections) => {
+      const file = accepted[0] ?? rejections[0]?.file;
+      if (file) take(file, firstEmpty());
+    },
+  });
 
-  // A zone with focus handles its own paste (react-dropzone); anywhere else the image goes to the
-  // zone the focus is in (its URL field), or else to the first empty zone.
+  // A tile with focus handles its own paste (react-dropzone); anywhere else the image goes to the tile
+  // the focus is in, or else to the first empty one.
   const onPaste = (event: ClipboardEvent<HTMLFormElement>) => {
     if (event.defaultPrevented) return;
     const file = Array.from(event.clipboardData.files)[0];
@@ -106,68 +140,116 @@ export function CreateForm({ capabilities: caps, onCreated, onTaskRecorded }: Cr
     if (typing && event.clipboardData.types.includes("text/plain")) return;
     event.preventDefault();
     const within = target?.closest("[data-keyframe-slot]")?.getAttribute("data-keyframe-slot");
-    const open = (slot: Slot) => !(slot === "end" && endBlockedReason);
-    const slot: Slot =
-      within === "start" || within === "end"
-        ? within
-        : (SLOTS.find((candidate) => open(candidate) && !keyframes.slots[candidate].value) ?? "start");
-    if (!open(slot)) return;
-    const problem = checkKeyframeFile(file, t);
-    if (problem) keyframes.setError(slot, problem);
-    else {
-      clearFieldError(slot === "start" ? "startFrame" : "endFrame");
-      void keyframes.addFile(slot, file);
-    }
+    const slot: Slot = within === "start" || within === "end" ? within : firstEmpty();
+    if (openSlot(slot)) take(file, slot);
   };
 
+  const settingProblems = (["model", "aspectRatio", "resolution", "duration", "loop"] as const).flatMap(
+    (field) =>
+      fieldErrors[field] ? [{ id: `${idPrefix}-${field}-error`, message: fieldErrors[field] }] : [],
+  );
+  const hints = [loopBlockedReason, endBlockedReason].filter((hint): hint is string => Boolean(hint));
+  // The ⚙ button says what will be made; the model is one tap further, in the sheet.
+  const summary = [
+    settings.aspectRatio,
+    settings.resolution,
+    /^(\d+)s$/.test(settings.duration)
+      ? t("Form.durationSeconds", { seconds: Number.parseInt(settings.duration, 10) })
+      : settings.duration,
+  ].join(" · ");
+  const settingsProps = {
+    capabilities: caps,
+    settings: { ...settings, loop },
+    errors: fieldErrors,
+    loopBlockedReason,
+    onChange: (patch: Partial<typeof settings>) => {
+      update(patch);
+      for (const field of Object.keys(patch))
+        if (field !== "expandPrompt") clearFieldError(field as FieldName);
+    },
+  };
+  const keyframesId = `${idPrefix}-keyframes`;
+
   return (
-    <form
-      ref={formRef}
-      noValidate
-      aria-describedby={`${idPrefix}-shortcut`}
-      onSubmit={(event) => {
-        event.preventDefault();
-        void handleSubmit();
-      }}
-      onKeyDown={onKeyDown}
-      onPaste={onPaste}
-      className="@container flex flex-col gap-5 rounded-2xl border border-zinc-200 bg-white p-4 shadow-sm sm:p-6 dark:border-zinc-800 dark:bg-zinc-950"
-    >
-      <PromptField
-        id={`${idPrefix}-prompt`}
-        value={prompt}
-        maxLength={caps.maxPromptLength}
-        error={fieldErrors.prompt}
-        onChange={(value) => {
-          setPrompt(value);
-          clearFieldError("prompt");
-        }}
-      />
-      <KeyframePair
-        idPrefix={idPrefix}
-        keyframes={keyframes}
-        errors={fieldErrors}
-        endBlockedReason={endBlockedReason}
-        onChanged={(slot) => clearFieldError(slot === "start" ? "startFrame" : "endFrame")}
-      />
-      <SettingsFields
-        idPrefix={idPrefix}
-        capabilities={caps}
-        settings={{ ...settings, loop }}
-        errors={fieldErrors}
-        loopBlockedReason={loopBlockedReason}
-        onChange={(patch) => {
-          update(patch);
-          for (const field of Object.keys(patch))
-            if (field !== "expandPrompt") clearFieldError(field as FieldName);
-        }}
-      />
-      <FormFooter
-        shortcutId={`${idPrefix}-shortcut`}
-        submitting={submitting}
-        alert={alert}
-        announcement={announcement}
-      />
+    <form {...composerFormProps(idPrefix, handleSubmit)} onPaste={onPaste}>
+      <div
+        {...composerDrop.getRootProps({
+          className: "relative flex flex-col rounded-panel border border-line bg-surface p-2 sm:p-3",
+        })}
+      >
+        <div className="flex flex-col gap-2 sm:flex-row sm:gap-4">
+          <div id={keyframesId} className={`${keyframesOpen || anyKeyframe ? "flex" : "hidden"} sm:flex`}>
+            <KeyframePair
+              idPrefix={idPrefix}
+              keyframes={keyframes}
+              errors={fieldErrors}
+              endBlockedReason={endBlockedReason}
+              onChanged={(slot) => clearFieldError(slot === "start" ? "startFrame" : "endFrame")}
+            />
+          </div>
+          <div className="flex min-w-0 flex-1 items-start gap-1">
+            <button
+              type="button"
+              aria-expanded={keyframesOpen || anyKeyframe}
+              aria-controls={keyframesId}
+              aria-label={t("Composer.addKeyframes")}
+              onClick={() => setKeyframesOpen((open) => !open)}
+              className={`grid size-10 shrink-0 place-items-center rounded-full border border-line text-ink-muted focus-visible:outline-2 focus-visible:outline-accent sm:hidden ${keyframesOpen || anyKeyframe ? "bg-accent-soft text-ink" : "bg-canvas"}`}
+            >
+              <svg
+                aria-hidden="true"
+                viewBox="0 0 24 24"
+                className="size-5"
+                fill="none"
+                stroke="currentColor"
+                strokeWidth="2"
+              >
+                <path d="M12 5v14M5 12h14" />
+              </svg>
+            </button>
+            <ComposerPrompt
+              idPrefix={idPrefix}
+              value={prompt}
+              maxLength={caps.maxPromptLength}
+              invalid={Boolean(fieldErrors.prompt)}
+              onChange={(value) => {
+                setPrompt(value);
+                clearFieldError("prompt");
+              }}
+            />
+          </div>
+        </div>
+        <div className="mt-2 flex items-center gap-2 sm:mt-3">
+          <div className="hidden min-w-0 flex-1 flex-wrap items-center gap-2 sm:flex">
+            <SettingsFields idPrefix={idPrefix} variant="chip" {...settingsProps} />
+          </div>
+          <div className="flex min-w-0 flex-1 sm:hidden">
+            <SettingsSheet open={sheetOpen} onOpenChange={setSheetOpen} summary={summary}>
+              <SettingsFields idPrefix={sheetPrefix} variant="row" {...settingsProps} />
+            </SettingsSheet>
+          </div>
+          <GenerateBar
+            idPrefix={idPrefix}
+            submitting={submitting}
+            promptLength={prompt.length}
+            maxLength={caps.maxPromptLength}
+          />
+        </div>
+        <ComposerMessages
+          alert={alert}
+          problems={[
+            ...promptProblems(idPrefix, fieldErrors.prompt),
+            ...slotProblems(idPrefix, keyframes, fieldErrors, SLOTS, endBlockedReason),
+            ...settingProblems,
+          ]}
+          hints={hints}
+        />
+        {composerDrop.isDragActive ? (
+          <div className="pointer-events-none absolute inset-0 grid place-items-center rounded-panel border-2 border-dashed border-accent bg-accent-soft/90 text-sm font-medium text-ink">
+            {t("Composer.dropHere")}
+          </div>
+        ) : null}
+      </div>
     </form>
   );
 }

@@ -1,52 +1,70 @@
-import { useTranslations } from "next-intl";
-import type { ReactNode } from "react";
+import { useFormatter, useTranslations } from "next-intl";
+import { composerIds } from "./composer-form";
+import { FINE_POINTER, useMediaQuery } from "./use-media-query";
 
-const kbd = (chunks: ReactNode) => (
-  <kbd className="rounded border border-zinc-300 px-1 font-sans dark:border-zinc-700">{chunks}</kbd>
-);
-
-export interface FormFooterProps {
-  shortcutId: string;
+export interface GenerateButtonProps {
+  /** The composer's id prefix: the count and the key hint get the ids the prompt and form refer to. */
+  idPrefix: string;
   submitting: boolean;
-  alert: string | null;
-  announcement: string;
+  promptLength: number;
+  maxLength: number;
+  /** What the button says; "Generate" and "Generating…" unless told (the extend dialog's "Extend"). */
+  label?: string;
+  busyLabel?: string;
 }
 
-/** Generate, the keyboard hint, the form-level alert and the polite success announcement. */
-export function FormFooter({ shortcutId, submitting, alert, announcement }: FormFooterProps) {
+/** The prompt's count, the key hint (mouse and trackpad only) and Generate: the composer's one accent. */
+export function GenerateBar({
+  idPrefix,
+  submitting,
+  promptLength,
+  maxLength,
+  label,
+  busyLabel,
+}: GenerateButtonProps) {
+  const { count: countId, shortcut: shortcutId } = composerIds(idPrefix);
   const t = useTranslations("Form");
+  const c = useTranslations("Composer");
+  const format = useFormatter();
+  const fine = useMediaQuery(FINE_POINTER);
+  const over = promptLength > maxLength;
   return (
-    <div className="flex flex-col gap-3">
-      {alert ? (
-        <div
-          role="alert"
-          className="rounded-lg border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900 dark:border-red-800 dark:bg-red-950/60 dark:text-red-200"
-        >
-          {alert}
-        </div>
+    <div className="flex shrink-0 items-center gap-3">
+      <span
+        id={countId}
+        className={`text-xs tabular-nums ${over ? "font-semibold text-danger" : "hidden text-ink-faint sm:inline"}`}
+      >
+        {format.number(promptLength)} / {format.number(maxLength)}
+        <span className="sr-only"> {t("characters")}</span>
+      </span>
+      {/* Touch screens get no key hint: there is rarely a keyboard to press it on. */}
+      {fine ? (
+        <>
+          <span id={shortcutId} className="sr-only">
+            {c("shortcut")}
+          </span>
+          <span
+            aria-hidden="true"
+            className="hidden rounded border border-line px-1.5 py-0.5 font-sans text-xs text-ink-faint sm:inline"
+          >
+            Ctrl/⌘ ↵
+          </span>
+        </>
       ) : null}
-      <div className="flex flex-wrap items-center justify-between gap-3">
-        <p id={shortcutId} className="text-xs text-zinc-600 dark:text-zinc-400">
-          {t.rich("shortcut", { kbd })}
-        </p>
-        <button
-          type="submit"
-          disabled={submitting}
-          aria-keyshortcuts="Control+Enter Meta+Enter"
-          className="inline-flex h-11 w-full items-center justify-center gap-2 rounded-xl bg-brand-600 px-6 text-sm font-semibold text-white shadow-sm hover:bg-brand-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-500 disabled:cursor-progress disabled:opacity-70 sm:w-auto"
-        >
-          {submitting ? (
-            <span
-              aria-hidden="true"
-              className="size-4 animate-spin rounded-full border-2 border-white/40 border-t-white"
-            />
-          ) : null}
-          {submitting ? t("generating") : t("generate")}
-        </button>
-      </div>
-      <p aria-live="polite" className="text-sm text-emerald-700 empty:hidden dark:text-emerald-400">
-        {announcement}
-      </p>
+      <button
+        type="submit"
+        disabled={submitting}
+        aria-keyshortcuts="Control+Enter Meta+Enter"
+        className="inline-flex h-10 items-center justify-center gap-2 rounded-full bg-accent px-5 text-sm font-semibold text-accent-ink shadow-sm hover:bg-accent-hover focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent disabled:cursor-progress disabled:opacity-70"
+      >
+        {submitting ? (
+          <span
+            aria-hidden="true"
+            className="size-4 animate-spin rounded-full border-2 border-accent-ink/40 border-t-accent-ink"
+          />
+        ) : null}
+        {submitting ? (busyLabel ?? t("generating")) : (label ?? t("generate"))}
+      </button>
     </div>
   );
 }

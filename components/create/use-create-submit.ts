@@ -25,7 +25,6 @@ export function useCreateSubmit(caps: ProviderCapabilities) {
   const [submitting, setSubmitting] = useState(false);
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [alert, setAlert] = useState<string | null>(null);
-  const [announcement, setAnnouncement] = useState("");
 
   const clearFieldError = useCallback((field: FieldName) => {
     setFieldErrors((current) => (current[field] ? { ...current, [field]: undefined } : current));
@@ -36,7 +35,6 @@ export function useCreateSubmit(caps: ProviderCapabilities) {
       // A second click before React re-renders the disabled button must not send anything.
       if (inFlight.current) return null;
       setAlert(null);
-      setAnnouncement("");
       const { input, errors } = validateLocally(candidate, caps, t);
       const localErrors = { ...errors, ...pending };
       if (!input || Object.keys(localErrors).length > 0) {
@@ -53,8 +51,8 @@ export function useCreateSubmit(caps: ProviderCapabilities) {
           setAlert(t("Errors.refused", { reason: task.failureReason ?? t("Errors.noReason") }));
           return { ok: false, errors: {}, recorded: true };
         }
-        setAnnouncement(t("Form.started", { prompt: shortPrompt(input.prompt) }));
-        notify("success", t("Form.toastStarted"));
+        // Said once, by a toast and the live region; nothing stays in the composer.
+        notify("success", t("Form.toastStarted"), t("Form.started", { prompt: shortPrompt(input.prompt) }));
         return { ok: true, task };
       } catch (error) {
         if (!outcomeUnknown(error)) keys.current.settle();
@@ -78,5 +76,5 @@ export function useCreateSubmit(caps: ProviderCapabilities) {
     [caps, t],
   );
 
-  return { submit, submitting, fieldErrors, clearFieldError, setFieldErrors, alert, announcement };
+  return { submit, submitting, fieldErrors, clearFieldError, setFieldErrors, alert };
 }

@@ -1,9 +1,10 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { ApiError, isAbort } from "@/lib/client/api";
 import { KeyframeRejected } from "@/lib/client/keyframe-rejected";
+import { uploadProblemSentence } from "@/lib/client/upload-problems";
 import type { Translate } from "@/lib/i18n/translate";
 import type { KeyframeInput } from "@/lib/shared/generation-input";
 
@@ -21,13 +22,15 @@ export type KeyframeValue =
       uploadId: string | null;
       note: string | null;
     }
-  | { kind: "url"; id: string; url: string };
+  | { kind: "url"; id: string; url: string; preview: string | null };
 
 type FileValue = Extract<KeyframeValue, { kind: "file" }>;
 
 export interface SlotState {
   value: KeyframeValue | null;
   error: string | null;
+  /** A file refused only for its size in pixels: the creator may have it downscaled and used. */
+  downscalable?: File | null;
 }
 
 type Slots = Record<Slot, SlotState>;
@@ -45,12 +48,18 @@ const loadPipeline = () =>
 let counter = 0;
 const nextId = () => `keyframe-${++counter}`;
 
-function describeFailure(error: unknown, fileName: string, t: Translate): string {
-  if (error instanceof KeyframeRejected) return t(error.key, error.values);
-  if (error instanceof ApiError) {
-    // The server's upload checks answer in English; their words are kept, the framing is ours.
-    return t("Keyframe.uploadRefused", { name: fileName, reason: error.message.replace(/^file: /, "") });
+function describeFailure(error: unknown, fileName: string, t: Translate, locale: string): string {
+  if (error instanceof KeyframeRejected && error.key === "Keyframe.tooBig") {
+    const { width, height, megapixels } = error.values;
+    const pixels = Number(width) * Number(height);
+    // Over the pixel budget: the sentence names the megapixel limit; over a side only, both limits.
+    if (pixels > Number(megapixels) * 1_000_000) {
+      const actual = Math.round(pixels / 100_000) / 10;
+      return t("Composer.tooManyPixels", { ...error.values, actual });
+    }
   }
+  if (error instanceof KeyframeRejected) return t(error.key, error.values);
+  if (error instanceof ApiError) return uploadProblemSentence(fileName, error.message, t, locale);
   return t("Keyframe.uploadFailed", { name: fileName });
 }
 
@@ -66,6 +75,7 @@ export function keyframeInput(state: SlotState): { input: KeyframeInput | null; 
 /** Both keyframe slots: files are checked, shrunk and uploaded as soon as they arrive. */
 export function useKeyframes() {
   const t = useTranslations();
+  const locale = useLocale();
   const [slots, setSlots] = useState<Slots>({ start: EMPTY, end: EMPTY });
   const slotsRef = useRef(slots);
   slotsRef.current = slots;
@@ -92,21 +102,27 @@ export function useKeyframes() {
     setSlots((current) => ({ ...current, [slot]: { value, error: null } }));
   }, []);
 
-  const setError = useCallback((slot: Slot, error: string | null) => {
-    setSlots((current) => ({ ...current, [slot]: { ...current[slot], error } }));
+  const setError = useCallback((slot: Slot, error: string | null, downscalable: File | null = null) => {
+    setSlots((current) => ({ ...current, [slot]: { ...current[slot], error, downscalable } }));
   }, []);
 
   const addFile = useCallback(
-    async (slot: Slot, file: File) => {
-      let pipeline: Awaited<ReturnType<typeof loadPipeline>>;
-      let inspected: Awaited<ReturnType<typeof pipeline.inspectKeyframe>>;
+    async (slot: Slot, file: File, { downscale = false } = {}) => {
+      type Pipeline = Awaited<ReturnType<typeof loadPipeline>>;
+      let pipeline: Pipeline | undefined;
+      let inspected: Awaited<ReturnType<Pipeline["inspectKeyframe"]>>;
       try {
         pipeline = await loadPipeline();
-        inspected = await pipeline.inspectKeyframe(file);
+        inspected = await pipeline.inspectKeyframe(file, { allowLarge: downscale });
       } catch (error) {
-        setError(slot, describeFailure(error, file.name, t));
+        const shrinkable =
+          error instanceof KeyframeRejected &&
+          error.key === "Keyframe.tooBig" &&
+          pipeline?.canDownscale({ width: Number(error.values.width), height: Number(error.values.height) });
+        setError(slot, describeFailure(error, file.name, t, locale), shrinkable ? file : null);
         return;
       }
+      if (!pipeline) return;
       const id = nextId();
       const controller = new AbortController();
       uploads.current.set(id, controller);
@@ -135,16 +151,33 @@ export function useKeyframes() {
         patchFile(id, { phase: "ready", progress: 1, uploadId: answer.id });
       } catch (error) {
         if (controller.signal.aborted || isAbort(error)) return;
-        patchFile(id, null, describeFailure(error, file.name, t));
+        patchFile(id, null, describeFailure(error, file.name, t, locale));
       } finally {
         uploads.current.delete(id);
       }
     },
-    [place, patchFile, setError, t],
+    [place, patchFile, setError, t, locale],
   );
 
   const setUrl = useCallback(
-    (slot: Slot, url: string) => place(slot, { kind: "url", id: nextId(), url }),
+    (slot: Slot, url: string, preview: string | null = null) =>
+      place(slot, { kind: "url", id: nextId(), url, preview }),
+    [place],
+  );
+
+  /** An image already stored (the share target's `?start=`): shown from its stored copy, ready to send. */
+  const setUpload = useCallback(
+    (slot: Slot, upload: { id: string; url: string }, name: string) =>
+      place(slot, {
+        kind: "file",
+        id: nextId(),
+        name,
+        previewUrl: upload.url,
+        phase: "ready",
+        progress: 1,
+        uploadId: upload.id,
+        note: null,
+      }),
     [place],
   );
   const remove = useCallback((slot: Slot) => place(slot, null), [place]);
@@ -186,7 +219,7 @@ export function useKeyframes() {
     };
   }, []);
 
-  return { slots, addFile, setUrl, remove, swap, setError };
+  return { slots, addFile, setUrl, setUpload, remove, swap, setError };
 }
 
 export type Keyframes = ReturnType<typeof useKeyframes>;

@@ -1,3 +1,7 @@
-/** The look shared by every button and link in a card's action row. */
-export const ACTION_CLASS =
-  "rounded-lg border border-zinc-300 px-3 py-1.5 text-xs font-medium hover:bg-zinc-50 focus-visible:outline-2 focus-visible:outline-brand-500 disabled:opacity-60 dark:border-zinc-700 dark:hover:bg-zinc-800";
+/** A quiet button in panels and dialogs (share, confirmations). */
+export const SECONDARY_BUTTON =
+  "inline-flex h-9 items-center justify-center rounded-md border border-line-strong px-3 text-sm font-medium text-ink hover:bg-raised focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent disabled:opacity-60";
+
+/** A pill on the media: readable over any poster, in both themes. */
+export const ON_MEDIA_BUTTON =
+  "inline-flex h-8 min-w-8 items-center justify-center gap-1 rounded-full bg-scrim px-2 text-xs @[13rem]/tile:px-3 font-medium text-white backdrop-blur-sm hover:bg-black/80 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-accent";

@@ -18,13 +18,13 @@ export function CheckNow({ taskId }: { taskId: string }) {
     onSettled: () => queryClient.invalidateQueries({ queryKey: taskKeys.all }),
   });
   return (
-    <div className="flex flex-wrap items-center gap-2 rounded-lg bg-amber-50 p-2 text-xs text-amber-900 dark:bg-amber-950 dark:text-amber-200">
+    <div className="flex flex-wrap items-center gap-2 rounded-md bg-warn-soft p-2 text-xs text-ink">
       <span>{t("stalledNote")}</span>
       <button
         type="button"
         onClick={() => check.mutate()}
         disabled={check.isPending}
-        className="rounded-md border border-amber-400 px-2 py-1 font-medium hover:bg-amber-100 focus-visible:outline-2 focus-visible:outline-amber-600 disabled:opacity-60 dark:border-amber-700 dark:hover:bg-amber-900"
+        className="inline-flex h-8 items-center rounded-md border border-warn px-2 font-medium hover:bg-canvas focus-visible:outline-2 focus-visible:outline-accent disabled:opacity-60"
       >
         {check.isPending ? t("checking") : t("checkNow")}
       </button>

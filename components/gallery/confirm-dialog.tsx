@@ -45,17 +45,17 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
         event.preventDefault();
         if (!busy) onCancel();
       }}
-      className="m-auto w-[min(28rem,calc(100vw-2rem))] rounded-2xl border border-zinc-200 bg-white p-5 text-zinc-900 shadow-xl backdrop:bg-zinc-950/50 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100"
+      className="m-auto w-[min(28rem,calc(100vw-2rem))] rounded-panel border border-line bg-surface p-5 text-ink shadow-xl backdrop:bg-scrim"
     >
       <h2 id={titleId} className="text-base font-semibold">
         {title}
       </h2>
       {/* Only while open, so a closed dialog's text never doubles the card's for find-in-page or tests. */}
-      <div id={bodyId} className="mt-2 text-sm text-zinc-700 dark:text-zinc-300">
+      <div id={bodyId} className="mt-2 text-sm text-ink-muted">
         {open ? children : null}
       </div>
       {error ? (
-        <p role="alert" className="mt-3 text-sm text-red-700 dark:text-red-300">
+        <p role="alert" className="mt-3 text-sm text-danger">
           {error}
         </p>
       ) : null}
@@ -65,7 +65,7 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
           type="button"
           onClick={onCancel}
           disabled={busy}
-          className="rounded-lg border border-zinc-300 px-3 py-2 text-sm font-medium hover:bg-zinc-50 focus-visible:outline-2 focus-visible:outline-brand-500 disabled:opacity-60 dark:border-zinc-600 dark:hover:bg-zinc-800"
+          className="inline-flex h-10 items-center rounded-md border border-line-strong px-4 text-sm font-medium text-ink hover:bg-raised focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent disabled:opacity-60"
         >
           {cancelLabel}
         </button>
@@ -73,7 +73,7 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
           type="button"
           onClick={onConfirm}
           disabled={busy}
-          className="rounded-lg bg-red-600 px-3 py-2 text-sm font-medium text-white hover:bg-red-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-red-600 disabled:opacity-60"
+          className="inline-flex h-10 items-center rounded-md bg-danger px-4 text-sm font-medium text-white hover:opacity-90 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-danger disabled:opacity-60"
         >
           {busy ? busyLabel : confirmLabel}
         </button>

@@ -9,8 +9,8 @@ const EXAMPLES = ["example1", "example2", "example3"] as const;
 export function EmptyGallery() {
   const t = useTranslations("Empty");
   return (
-    <div className="flex flex-col items-center justify-center rounded-2xl border border-dashed border-zinc-300 px-6 py-12 text-center dark:border-zinc-700">
-      <div className="mb-4 grid size-12 place-items-center rounded-full bg-brand-50 text-brand-600 dark:bg-zinc-900 dark:text-brand-400">
+    <div className="flex flex-col items-center justify-center rounded-panel border border-dashed border-line-strong px-6 py-12 text-center">
+      <div className="mb-4 grid size-12 place-items-center rounded-full bg-accent-soft text-accent">
         <svg
           aria-hidden="true"
           viewBox="0 0 24 24"
@@ -24,7 +24,7 @@ export function EmptyGallery() {
         </svg>
       </div>
       <p className="text-base font-medium">{t("title")}</p>
-      <p className="mt-1 max-w-sm text-sm text-zinc-600 dark:text-zinc-400">{t("body")}</p>
+      <p className="mt-1 max-w-sm text-sm text-ink-muted">{t("body")}</p>
       <h3 className="mt-6 text-sm font-medium">{t("examples")}</h3>
       <ul className="mt-2 flex max-w-md flex-col gap-2">
         {EXAMPLES.map((key) => (
@@ -42,7 +42,7 @@ export function EmptyGallery() {
                   duration: null,
                 })
               }
-              className="w-full rounded-xl border border-zinc-300 px-3 py-2 text-left text-sm text-zinc-800 hover:border-brand-400 hover:bg-brand-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-500 dark:border-zinc-700 dark:text-zinc-200 dark:hover:bg-zinc-900"
+              className="w-full rounded-md border border-line px-3 py-2 text-start text-sm text-ink hover:border-accent hover:bg-accent-soft focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent"
             >
               {t(key)}
             </button>

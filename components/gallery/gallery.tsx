@@ -2,32 +2,41 @@
 
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { useCallback, useState } from "react";
+import { type ReactNode, useCallback, useMemo, useState } from "react";
 import { type GalleryFilters, NO_FILTERS } from "@/lib/queries/filters";
 import { galleryQueryOptions, taskChangesOptions } from "@/lib/queries/tasks";
 import type { Task } from "@/lib/shared/task";
+import { ConnectionNotice } from "./connection-notice";
 import { EmptyGallery } from "./empty-gallery";
 import { GalleryToolbar } from "./gallery-toolbar";
 import { LoadMore } from "./load-more";
 import { TaskCard } from "./task-card";
+import { useResults } from "./use-results";
 
-export function Gallery() {
-  const [filters, setFilters] = useState<GalleryFilters>(NO_FILTERS);
+/** `boardId`: only that board's clips (a board page), with `empty` shown while it holds none. */
+export function Gallery({ boardId, empty }: { boardId?: string; empty?: ReactNode } = {}) {
+  const [filters, setFilters] = useState<GalleryFilters>(boardId ? { ...NO_FILTERS, boardId } : NO_FILTERS);
   const query = useInfiniteQuery({
     ...galleryQueryOptions(filters),
     placeholderData: (previous) => previous,
   });
-  // The live feed: merges what moved into the lists above, and only runs while something runs.
-  useQuery(taskChangesOptions());
-  const tasks = query.data?.pages.flatMap((page) => page.tasks) ?? [];
-  const filtered = filters.state !== "all" || filters.q.trim() !== "";
+  // The live feed: a long poll that merges what moved into the lists above, and retries when the
+  // studio cannot be reached (failureCount > 0 while it does).
+  const live = useQuery(taskChangesOptions());
+  const tasks = useMemo(() => query.data?.pages.flatMap((page) => page.tasks) ?? [], [query.data]);
+  const results = useResults(tasks);
+  const filtered = filters.state !== "all" || filters.q.trim() !== "" || filters.favourite === true;
   const { fetchNextPage, hasNextPage, isFetchingNextPage } = query;
   const loadMore = useCallback(() => {
     if (hasNextPage && !isFetchingNextPage) void fetchNextPage();
   }, [fetchNextPage, hasNextPage, isFetchingNextPage]);
 
   return (
-    <div>
+    <div className="@container">
+      <ConnectionNotice
+        reconnecting={live.failureCount > 0 && live.fetchStatus !== "idle"}
+        stopped={live.isError ? live.error : null}
+      />
       {tasks.length > 0 || filtered ? <GalleryToolbar filters={filters} onChange={setFilters} /> : null}
       <GalleryBody
         pending={query.isPending}
@@ -35,7 +44,9 @@ export function Gallery() {
         onRetry={() => void query.refetch()}
         busy={query.isPlaceholderData}
         tasks={tasks}
+        fresh={results.fresh}
         filtered={filtered}
+        empty={empty}
       />
       {query.hasNextPage ? <LoadMore loading={query.isFetchingNextPage} onLoad={loadMore} /> : null}
     </div>
@@ -49,24 +60,23 @@ interface BodyProps {
   /** Showing the previous filter's clips while the new ones load. */
   busy: boolean;
   tasks: Task[];
+  fresh: ReadonlySet<string>;
   filtered: boolean;
+  empty?: ReactNode;
 }
 
-function GalleryBody({ pending, error, onRetry, busy, tasks, filtered }: BodyProps) {
+function GalleryBody({ pending, error, onRetry, busy, tasks, fresh, filtered, empty }: BodyProps) {
   const t = useTranslations("Gallery");
   if (pending) {
     return (
-      <p className="text-sm text-zinc-500" role="status">
+      <p className="text-sm text-ink-muted" role="status">
         {t("loading")}
       </p>
     );
   }
   if (error && tasks.length === 0) {
     return (
-      <div
-        role="alert"
-        className="rounded-xl border border-red-300 bg-red-50 p-4 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-200"
-      >
+      <div role="alert" className="rounded-panel border border-danger bg-danger-soft p-4 text-sm text-ink">
         {t("loadError", { reason: error.message })}{" "}
         <button type="button" className="underline" onClick={onRetry}>
           {t("tryAgain")}
@@ -74,22 +84,26 @@ function GalleryBody({ pending, error, onRetry, busy, tasks, filtered }: BodyPro
       </div>
     );
   }
-  if (tasks.length === 0 && !filtered) return <EmptyGallery />;
+  if (tasks.length === 0 && !filtered) return empty ?? <EmptyGallery />;
   if (tasks.length === 0) {
     return (
       <p
         role="status"
-        className="rounded-xl border border-dashed border-zinc-300 p-6 text-center text-sm text-zinc-600 dark:border-zinc-700 dark:text-zinc-400"
+        className="rounded-panel border border-dashed border-line-strong p-6 text-center text-sm text-ink-muted"
       >
         {t("noMatch")}
       </p>
     );
   }
+  // Masonry by CSS columns: each tile keeps its clip's shape, and no script measures anything.
   return (
-    <ul aria-busy={busy} className="grid grid-cols-1 gap-4 sm:grid-cols-2 2xl:grid-cols-3">
+    <ul
+      aria-busy={busy}
+      className="columns-2 gap-3 @xl:columns-3 @4xl:columns-4 @6xl:columns-5 @[96rem]:columns-6"
+    >
       {tasks.map((task) => (
-        <li key={task.id} className="[contain-intrinsic-size:auto_28rem] [content-visibility:auto]">
-          <TaskCard task={task} />
+        <li key={task.id} className="mb-5 break-inside-avoid">
+          <TaskCard task={task} fresh={fresh.has(task.id)} />
         </li>
       ))}
     </ul>

@@ -28,7 +28,7 @@ export function LoadMore({ loading, onLoad }: { loading: boolean; onLoad: () => 
         type="button"
         onClick={onLoad}
         disabled={loading}
-        className="rounded-lg border border-zinc-300 px-4 py-2 text-sm font-medium hover:bg-zinc-50 focus-visible:outline-2 focus-visible:outline-brand-500 disabled:opacity-60 dark:border-zinc-700 dark:hover:bg-zinc-900"
+        className="inline-flex h-10 items-center rounded-full border border-line-strong px-4 text-sm font-medium text-ink hover:bg-raised focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent disabled:opacity-60"
       >
         {loading ? t("loadingMore") : t("loadMore")}
       </button>

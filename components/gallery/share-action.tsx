@@ -2,17 +2,13 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { useState, useSyncExternalStore } from "react";
+import { useEffect, useRef, useState, useSyncExternalStore } from "react";
 import { describeError } from "@/lib/client/error-text";
 import { absoluteShareUrl, copyText, shareClip, stopSharing } from "@/lib/client/share";
 import { notify } from "@/lib/client/toast";
 import { taskKeys } from "@/lib/queries/tasks";
 import type { ShareInfo, Task } from "@/lib/shared/task";
-
-const BUTTON =
-  "rounded-lg border border-zinc-300 px-3 py-1.5 text-xs font-medium hover:bg-zinc-50 focus-visible:outline-2 focus-visible:outline-brand-500 disabled:opacity-60 dark:border-zinc-700 dark:hover:bg-zinc-800";
-
-type Notice = { tone: "ok" | "warn"; text: string } | null;
+import { SECONDARY_BUTTON } from "./action-button";
 
 const noSubscription = () => () => {};
 /** The page's origin, empty while rendering on the server so hydration sees the same markup. */
@@ -25,16 +21,18 @@ function useOrigin(): string {
 }
 
 /**
- * Share / Stop sharing for a finished clip. Sharing copies the public link; the confirmation is both
- * visible and announced (a polite live region), and when the clipboard is refused the link is shown
- * selected so it can be copied by hand.
+ * The share panel (inside the card's share popover). Opening it for a clip that is not shared yet makes
+ * the public link and copies it; each result (copied, stopped, prompt shown or hidden) is told once, by
+ * a toast and the live region (`notify`). Only what asks for something stays in the panel: when the
+ * clipboard is refused the link is shown selected, with a line saying to copy it by hand.
  */
-export function ShareAction({ task }: { task: Task }) {
+export function SharePanel({ task }: { task: Task }) {
   const t = useTranslations();
   const queryClient = useQueryClient();
   const origin = useOrigin();
   const [share, setShare] = useState<ShareInfo | null>(task.share ?? null);
-  const [notice, setNotice] = useState<Notice>(null);
+  /** A problem to act on (copy by hand, a refusal); results are not kept here. */
+  const [problem, setProblem] = useState<string | null>(null);
   const [known, setKnown] = useState(task.share);
   // The gallery's refreshed answer (new view count, a share made in another tab) wins over local state.
   if (known !== task.share) {
@@ -46,12 +44,8 @@ export function ShareAction({ task }: { task: Task }) {
   const copy = async (link: ShareInfo) => {
     const url = absoluteShareUrl(link, window.location.origin);
     const copied = await copyText(url);
-    setNotice(
-      copied
-        ? { tone: "ok", text: t("Actions.linkCopied") }
-        : { tone: "warn", text: t("Actions.copyByHand") },
-    );
-    if (copied) notify("success", t("Actions.toastCopied"));
+    setProblem(copied ? null : t("Actions.copyByHand"));
+    if (copied) notify("success", t("Actions.toastCopied"), t("Actions.announceCopied"));
   };
 
   const create = useMutation({
@@ -59,90 +53,87 @@ export function ShareAction({ task }: { task: Task }) {
     onSuccess: async (link, change) => {
       setShare(link);
       if (change.first) await copy(link);
-      else
-        setNotice({
-          tone: "ok",
-          text: change.showPrompt ? t("Actions.promptShown") : t("Actions.promptHidden"),
-        });
+      else {
+        setProblem(null);
+        notify("success", change.showPrompt ? t("Actions.promptShown") : t("Actions.promptHidden"));
+      }
     },
-    onError: (error) => {
-      setNotice({ tone: "warn", text: describeError(error, t) });
-      notify("error", describeError(error, t));
-    },
+    onError: (error) => setProblem(describeError(error, t)),
     onSettled: refresh,
   });
   const revoke = useMutation({
     mutationFn: () => stopSharing(task.id),
     onSuccess: () => {
       setShare(null);
-      setNotice({ tone: "ok", text: t("Actions.sharingStopped") });
-      notify("success", t("Actions.toastStopped"));
+      setProblem(null);
+      notify("success", t("Actions.toastStopped"), t("Actions.sharingStopped"));
     },
-    onError: (error) => {
-      setNotice({ tone: "warn", text: describeError(error, t) });
-      notify("error", describeError(error, t));
-    },
+    onError: (error) => setProblem(describeError(error, t)),
     onSettled: refresh,
   });
-  if (task.state !== "completed" || !task.video) return null;
+  // Opening Share on a clip that is not shared is the request to share it: decided once, when the panel
+  // opens. A refreshed task without a share (after Stop sharing) must not share the clip again.
+  const unsharedAtOpen = useRef(!task.share);
+  useEffect(() => {
+    if (!unsharedAtOpen.current) return;
+    unsharedAtOpen.current = false;
+    create.mutate({ showPrompt: true, first: true });
+  }, [create]);
   const busy = create.isPending || revoke.isPending;
 
   return (
-    <>
+    <div className="flex flex-col gap-3 text-sm">
+      <div>
+        <p className="font-medium text-ink">{t("Cards.shareTitle")}</p>
+        <p className="text-xs text-ink-muted">{t("Cards.shareExplain")}</p>
+      </div>
       {share ? (
         <>
-          <button type="button" className={BUTTON} disabled={busy} onClick={() => copy(share)}>
-            {t("Actions.copyLink")}
-          </button>
-          <button type="button" className={BUTTON} disabled={busy} onClick={() => revoke.mutate()}>
-            {t("Actions.stopSharing")}
-          </button>
-        </>
-      ) : (
-        <button
-          type="button"
-          className={BUTTON}
-          disabled={busy}
-          onClick={() => create.mutate({ showPrompt: true, first: true })}
-        >
-          {create.isPending ? t("Actions.sharing") : t("Actions.share")}
-        </button>
-      )}
-      <div className="basis-full space-y-1 text-xs">
-        {share ? (
-          <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-zinc-600 dark:text-zinc-400">
-            <input
-              readOnly
-              aria-label={t("Actions.shareLink")}
-              value={origin ? absoluteShareUrl(share, origin) : share.url}
-              onFocus={(event) => event.currentTarget.select()}
-              className="min-w-0 flex-1 basis-48 rounded-md border border-zinc-200 bg-zinc-50 px-2 py-1 font-mono text-[11px] text-zinc-800 dark:border-zinc-700 dark:bg-zinc-950 dark:text-zinc-200"
-            />
-            <span>{t("Actions.views", { count: share.views })}</span>
-            <label className="inline-flex cursor-pointer items-center gap-1">
+          <input
+            readOnly
+            aria-label={t("Actions.shareLink")}
+            value={origin ? absoluteShareUrl(share, origin) : share.url}
+            onFocus={(event) => event.currentTarget.select()}
+            className="h-9 w-full rounded-md border border-line bg-canvas px-2 font-mono text-xs text-ink"
+          />
+          <div className="flex items-center justify-between gap-3 text-xs text-ink-muted">
+            <label className="inline-flex min-h-10 cursor-pointer items-center gap-2">
               <input
                 type="checkbox"
                 checked={share.showPrompt}
                 disabled={busy}
                 onChange={(event) => create.mutate({ showPrompt: event.target.checked, first: false })}
-                className="accent-brand-600"
+                className="size-4 accent-accent"
               />
               {t("Actions.showPrompt")}
             </label>
+            <span className="tabular-nums">{t("Actions.views", { count: share.views })}</span>
           </div>
-        ) : null}
-        <p
-          role="status"
-          aria-live="polite"
-          className={
-            notice?.tone === "warn"
-              ? "text-amber-900 dark:text-amber-200"
-              : "text-emerald-700 dark:text-emerald-300"
-          }
-        >
-          {notice?.text}
-        </p>
-      </div>
-    </>
+          <div className="flex flex-wrap justify-end gap-2">
+            <button
+              type="button"
+              className={SECONDARY_BUTTON}
+              disabled={busy}
+              onClick={() => revoke.mutate()}
+            >
+              {t("Actions.stopSharing")}
+            </button>
+            <button
+              type="button"
+              className={`${SECONDARY_BUTTON} border-accent bg-accent text-accent-ink hover:bg-accent-hover`}
+              disabled={busy}
+              onClick={() => copy(share)}
+            >
+              {t("Actions.copyLink")}
+            </button>
+          </div>
+        </>
+      ) : (
+        <p className="text-xs text-ink-muted">{create.isPending ? t("Actions.sharing") : null}</p>
+      )}
+      <p role="status" aria-live="polite" className="text-xs text-warn empty:hidden">
+        {problem}
+      </p>
+    </div>
   );
 }

@@ -2,27 +2,25 @@
 
 import { useLocale, useTranslations } from "next-intl";
 import { memo } from "react";
-import { failureText } from "@/lib/client/error-text";
 import { formatDateTime, formatRelative } from "@/lib/i18n/format";
+import { clipRatio } from "@/lib/shared/setting-labels";
 import { shortPrompt } from "@/lib/shared/short-prompt";
 import { isTerminalState, type Task } from "@/lib/shared/task";
 import { clipAnchor, TaskLineage } from "../lineage/task-lineage";
+import { CardActions } from "./card-actions";
 import { CheckNow } from "./check-now";
-import { TaskActions } from "./task-actions";
+import { TaskChips } from "./task-chips";
+import { TaskCopyNote } from "./task-copy";
 import { TaskMedia } from "./task-media";
-import { TaskSettings } from "./task-settings";
-import { TaskStatusBadge } from "./task-status";
-import { TaskTiming } from "./task-timing";
-import { useNow } from "./use-now";
-
-const RELATIVE_TICK_MS = 30_000;
+import { timingText } from "./task-timing";
+import { useRelativeNow } from "./use-now";
 
 /**
- * One clip. Memoised: merges keep unchanged tasks' objects, so a poll that moves one clip re-renders
- * one card, not the hundreds a long gallery holds. Off-screen cards skip rendering
- * (`content-visibility: auto`) until they scroll near.
+ * One clip, media first: the poster at the clip's own shape with status and actions on it, the prompt
+ * (two lines) and the settings below. Memoised: merges keep unchanged tasks' objects, so a poll that
+ * moves one clip re-renders one card. `fresh` marks a clip that arrived or finished while watching.
  */
-export const TaskCard = memo(function TaskCard({ task }: { task: Task }) {
+export const TaskCard = memo(function TaskCard({ task, fresh = false }: { task: Task; fresh?: boolean }) {
   const t = useTranslations();
   return (
     <article
@@ -30,44 +28,44 @@ export const TaskCard = memo(function TaskCard({ task }: { task: Task }) {
       tabIndex={-1}
       aria-label={t("Card.clip", { prompt: shortPrompt(task.prompt) })}
       data-task-id={task.id}
-      className="scroll-mt-4 overflow-hidden rounded-2xl [contain-intrinsic-size:auto_32rem] [content-visibility:auto] border border-zinc-200 bg-white shadow-sm focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-500 dark:border-zinc-800 dark:bg-zinc-900"
+      data-fresh={fresh || undefined}
+      className="group scroll-mt-56 rounded-tile focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent"
     >
-      <TaskMedia task={task} />
-      <div className="space-y-2 p-4">
-        <div className="flex flex-wrap items-center justify-between gap-2">
-          <div className="flex flex-wrap items-center gap-2">
-            <TaskStatusBadge task={task} />
-            <TaskTiming task={task} />
-          </div>
-          <CreatedAt iso={task.createdAt} />
-        </div>
-        <p className="line-clamp-3 text-sm break-words text-zinc-800 dark:text-zinc-200">{task.prompt}</p>
-        <TaskSettings task={task} />
+      <div
+        style={{ aspectRatio: clipRatio(task) }}
+        className={`@container/tile relative overflow-hidden rounded-tile ring-accent ring-offset-2 ring-offset-canvas transition-shadow group-data-fresh:ring-2 ${task.state === "failed" ? "bg-danger-soft" : "bg-raised"}`}
+      >
+        <TaskMedia task={task} />
+        <CardActions task={task} />
+      </div>
+      <div className="flex flex-col gap-1 px-0.5 pt-2">
+        <p className="line-clamp-2 text-sm break-words text-ink" title={task.prompt}>
+          {task.prompt}
+        </p>
+        <TaskChips task={task} trailing={<CreatedAt task={task} />} />
         <TaskLineage task={task} />
         {task.stalled && !isTerminalState(task.state) ? <CheckNow taskId={task.id} /> : null}
-        {task.state === "failed" && task.failureReason ? (
-          <p
-            data-testid="failure-reason"
-            className="rounded-lg bg-red-50 p-2 text-xs text-red-900 dark:bg-red-950 dark:text-red-200"
-          >
-            {failureText(task.errorCode, task.failureReason, t)}
-          </p>
-        ) : null}
-        <TaskActions task={task} />
+        <TaskCopyNote task={task} />
       </div>
     </article>
   );
 });
 
-/** "2 min ago" with the full date on hover; rendered after mount, as the server's clock and zone differ. */
-function CreatedAt({ iso }: { iso: string }) {
+/**
+ * "12 s ago", with the full date (and how long a finished clip took) on hover; rendered after mount,
+ * as the server's clock and zone differ.
+ */
+function CreatedAt({ task }: { task: Task }) {
+  const t = useTranslations();
   const locale = useLocale();
-  const now = useNow(true, RELATIVE_TICK_MS);
+  const iso = task.createdAt;
+  const now = useRelativeNow(new Date(iso).getTime());
+  const took = task.state === "completed" && now !== null ? timingText(task, now, t) : "";
   return (
     <time
       dateTime={iso}
-      title={now === null ? undefined : formatDateTime(iso, locale)}
-      className="text-xs text-zinc-600 dark:text-zinc-400"
+      title={now === null ? undefined : [formatDateTime(iso, locale), took].filter(Boolean).join(" · ")}
+      className="text-xs tabular-nums text-ink-faint"
     >
       {now === null ? null : formatRelative(iso, now, locale)}
     </time>

@@ -1,92 +1,74 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { useRef } from "react";
+import { failureText } from "@/lib/client/error-text";
 import { shortPrompt } from "@/lib/shared/short-prompt";
 import type { Task } from "@/lib/shared/task";
-import { renderProgress } from "./task-timing";
-import { useNow } from "./use-now";
+import { ViewerLink } from "../viewer/viewer-link";
+import { MediaOverlay } from "./media-overlay";
 
-const RATIO_CLASS: Record<string, string> = {
-  "16:9": "aspect-video",
-  "9:16": "aspect-[9/16]",
-  "1:1": "aspect-square",
-  "4:3": "aspect-[4/3]",
-  "3:4": "aspect-[3/4]",
-  "21:9": "aspect-[21/9]",
-  "9:21": "aspect-[9/21]",
-};
-
+/**
+ * The clip's poster, filling the tile at the clip's own shape, as the one link to its viewer (C1).
+ * A finished clip previews on hover (muted, no controls: a link holds no controls of its own).
+ */
 export function TaskMedia({ task }: { task: Task }) {
-  const t = useTranslations("Card");
-  const ratio = RATIO_CLASS[task.aspectRatio ?? "16:9"] ?? "aspect-video";
-  const frame = `${ratio} w-full max-h-[28rem] bg-zinc-100 dark:bg-zinc-950`;
-  if (task.state === "completed" && task.video) {
-    return (
-      // biome-ignore lint/a11y/useMediaCaption: generated clips have no speech to caption
-      <video
-        className={`${frame} object-contain`}
-        src={task.video.url}
-        poster={task.thumbnail?.url}
-        controls
-        playsInline
-        preload="none"
-        loop={task.loop}
-        aria-label={t("video", { prompt: shortPrompt(task.prompt) })}
-      />
-    );
-  }
-  if (task.state === "failed") {
-    return (
-      <div className={`${frame} grid place-items-center text-sm text-red-700 dark:text-red-300`}>
-        {t("notGenerated")}
-      </div>
-    );
-  }
+  const t = useTranslations();
+  const video = useRef<HTMLVideoElement>(null);
+  const ready = task.state === "completed" && task.video;
+  const play = () => {
+    const element = video.current;
+    if (element && window.matchMedia("(hover: hover)").matches) void element.play().catch(() => {});
+  };
+  const stop = () => video.current?.pause();
   return (
-    <div className={`${frame} relative grid place-items-center overflow-hidden`}>
-      {task.thumbnail ? (
-        // biome-ignore lint/performance/noImgElement: upstream thumbnails are external, unoptimisable URLs
-        <img
-          src={task.thumbnail.url}
-          alt=""
-          loading="lazy"
-          decoding="async"
-          className="absolute inset-0 size-full object-cover opacity-60"
-        />
+    <div className="relative size-full">
+      <ViewerLink
+        href={`/clips/${encodeURIComponent(task.id)}`}
+        aria-label={t("Cards.openClip", { prompt: shortPrompt(task.prompt) })}
+        onPointerEnter={ready ? play : undefined}
+        onPointerLeave={ready ? stop : undefined}
+        className="absolute inset-0 block focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-accent"
+      >
+        {ready && task.video ? (
+          <video
+            ref={video}
+            className="size-full object-cover"
+            src={task.video.url}
+            poster={task.thumbnail?.url}
+            muted
+            loop
+            playsInline
+            preload={task.thumbnail ? "none" : "metadata"}
+            aria-label={t("Card.video", { prompt: shortPrompt(task.prompt) })}
+          />
+        ) : task.thumbnail ? (
+          // biome-ignore lint/performance/noImgElement: upstream thumbnails are external, unoptimisable URLs
+          <img
+            src={task.thumbnail.url}
+            alt=""
+            loading="lazy"
+            decoding="async"
+            className={`size-full object-cover ${task.state === "failed" ? "opacity-40 grayscale" : "opacity-70"}`}
+          />
+        ) : task.state === "failed" ? null : (
+          <span
+            aria-hidden="true"
+            className="absolute inset-0 animate-pulse bg-gradient-to-br from-accent-soft via-raised to-line-strong motion-reduce:animate-none"
+          />
+        )}
+      </ViewerLink>
+      {task.state === "failed" ? (
+        <div className="pointer-events-none absolute inset-x-0 bottom-0 flex max-h-full flex-col justify-end gap-1 p-3 pt-10">
+          <p className="text-sm font-medium text-danger">{t("Card.notGenerated")}</p>
+          {task.failureReason ? (
+            <p data-testid="failure-reason" className="line-clamp-4 text-xs text-ink">
+              {failureText(task.errorCode, task.failureReason, t)}
+            </p>
+          ) : null}
+        </div>
       ) : null}
-      <div
-        aria-hidden="true"
-        className="absolute inset-0 animate-pulse bg-gradient-to-br from-brand-100 via-transparent to-brand-50 motion-reduce:animate-none dark:from-zinc-800 dark:to-zinc-900"
-      />
-      <RenderWait task={task} />
-    </div>
-  );
-}
-
-/** What the clip is waiting for, and a bar from elapsed vs estimated time once the upstream estimates. */
-function RenderWait({ task }: { task: Task }) {
-  const t = useTranslations("Card");
-  const now = useNow(true);
-  const progress = now === null || task.state === "submitting" ? null : renderProgress(task, now);
-  const text =
-    task.state === "submitting"
-      ? t("sending")
-      : task.state === "queued"
-        ? task.estimateWaitSeconds
-          ? t("queuedAbout", { seconds: Math.ceil(task.estimateWaitSeconds) })
-          : t("queued")
-        : t("rendering");
-  return (
-    <div className="relative flex w-2/3 max-w-64 flex-col items-center gap-2">
-      <p className="text-sm text-zinc-800 dark:text-zinc-200" role="status">
-        {text}
-      </p>
-      <progress
-        aria-label={t("renderProgress")}
-        max={1}
-        value={progress ?? undefined}
-        className="h-1.5 w-full overflow-hidden rounded-full [&::-webkit-progress-bar]:bg-zinc-300/70 [&::-webkit-progress-value]:bg-brand-600 dark:[&::-webkit-progress-bar]:bg-zinc-700 dark:[&::-webkit-progress-value]:bg-brand-400"
-      />
+      <MediaOverlay task={task} />
     </div>
   );
 }

@@ -52,7 +52,7 @@ export function TaskTiming({ task }: { task: Task }) {
   const text = now === null ? "" : timingText(task, now, t);
   if (!text) return null;
   return (
-    <span className="text-xs tabular-nums text-zinc-600 dark:text-zinc-400" data-testid="task-timing">
+    <span className="text-xs tabular-nums text-white drop-shadow-sm" data-testid="task-timing">
       {text}
     </span>
   );

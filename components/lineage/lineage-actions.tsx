@@ -1,12 +1,10 @@
 "use client";
 
-import { useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { lazy, Suspense, useId, useState } from "react";
-import { notify } from "@/lib/client/toast";
 import type { TranslateIn } from "@/lib/i18n/translate";
-import { taskKeys } from "@/lib/queries/tasks";
 import type { Task } from "@/lib/shared/task";
+import { SECONDARY_BUTTON } from "../gallery/action-button";
 
 // Loaded when first opened, outside the studio's first-load budget.
 const LineageDialog = lazy(() =>
@@ -15,8 +13,7 @@ const LineageDialog = lazy(() =>
 
 import type { LineageMode } from "./use-lineage-submit";
 
-const BUTTON =
-  "rounded-lg border border-zinc-300 px-3 py-1.5 text-xs font-medium hover:bg-zinc-50 focus-visible:outline-2 focus-visible:outline-brand-500 aria-disabled:cursor-not-allowed aria-disabled:opacity-60 aria-disabled:hover:bg-transparent dark:border-zinc-700 dark:hover:bg-zinc-800";
+const BUTTON = SECONDARY_BUTTON;
 
 /** Why a clip can't be extended yet, or null when it can. */
 export function extendBlockedReason(task: Task, t: TranslateIn<"Lineage">): string | null {
@@ -28,10 +25,8 @@ export function extendBlockedReason(task: Task, t: TranslateIn<"Lineage">): stri
 /** "Extend" and "Continue from last frame" on a card, with the dialog they open. */
 export function LineageActions({ task }: { task: Task }) {
   const t = useTranslations("Lineage");
-  const queryClient = useQueryClient();
   const reasonId = useId();
   const [mode, setMode] = useState<LineageMode | null>(null);
-  const [announcement, setAnnouncement] = useState("");
   const blocked = extendBlockedReason(task, t);
 
   return (
@@ -49,7 +44,7 @@ export function LineageActions({ task }: { task: Task }) {
         {t("extend")}
       </button>
       {blocked ? (
-        <span id={reasonId} className="text-xs text-zinc-600 dark:text-zinc-400">
+        <span id={reasonId} className="text-xs text-ink-muted">
           {blocked}
         </span>
       ) : null}
@@ -58,27 +53,9 @@ export function LineageActions({ task }: { task: Task }) {
           {t("continue")}
         </button>
       ) : null}
-      <span
-        aria-live="polite"
-        className="basis-full text-xs text-emerald-700 empty:hidden dark:text-emerald-400"
-      >
-        {announcement}
-      </span>
       {mode ? (
         <Suspense fallback={null}>
-          <LineageDialog
-            parent={task}
-            mode={mode}
-            onModeChange={setMode}
-            onClose={() => setMode(null)}
-            onStarted={(_started, how) => {
-              setMode(null);
-              const started = how === "extend" ? t("extendStarted") : t("continueStarted");
-              setAnnouncement(started);
-              notify("success", how === "extend" ? t("toastExtend") : t("toastContinue"));
-              void queryClient.invalidateQueries({ queryKey: taskKeys.all });
-            }}
-          />
+          <LineageDialog parent={task} mode={mode} onModeChange={setMode} onClose={() => setMode(null)} />
         </Suspense>
       ) : null}
     </>

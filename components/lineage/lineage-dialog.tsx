@@ -1,44 +1,55 @@
 "use client";
 
+import * as Dialog from "@radix-ui/react-dialog";
+import { useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { useEffect, useId, useState } from "react";
+import { useId, useState } from "react";
 import { type FieldErrors, sentenceFor } from "@/lib/client/field-errors";
+import { notify } from "@/lib/client/toast";
+import { taskKeys } from "@/lib/queries/tasks";
 import { PROMPT_MAX } from "@/lib/shared/generation-input";
+import { modelLabel } from "@/lib/shared/setting-labels";
 import type { Task } from "@/lib/shared/task";
-import { KeyframeZone } from "../create/keyframe-zone";
-import { PromptField } from "../create/prompt-field";
-import { ToggleSwitch } from "../create/toggle-switch";
+import { composerFormProps, composerIds, promptProblems } from "../create/composer-form";
+import { ComposerMessages } from "../create/composer-messages";
+import { ComposerPrompt } from "../create/composer-prompt";
+import { GenerateBar } from "../create/form-footer";
+import { KeyframePair, slotProblems, zoneIdFor } from "../create/keyframe-pair";
+import { SettingToggle } from "../create/setting-toggle";
+import { ENHANCE_ICON } from "../create/settings-fields";
 import { keyframeInput, useKeyframes } from "../create/use-keyframes";
-import { ModalDialog } from "./modal-dialog";
+import { CloseIcon } from "../viewer/close-button";
 import { type LineageMode, useLineageSubmit } from "./use-lineage-submit";
 
 export interface LineageDialogProps {
   parent: Task;
   mode: LineageMode;
   onModeChange: (mode: LineageMode) => void;
+  /** Closed, or the new clip started (its toast and announcement are the dialog's own). */
   onClose: () => void;
-  onStarted: (task: Task, mode: LineageMode) => void;
 }
 
 const TITLE = { extend: "extendTitle", continue: "continue" } as const;
 const SUBMIT = { extend: ["extend", "extending"], continue: ["startNew", "starting"] } as const;
 
-/** New prompt, enhance prompt and an optional end keyframe for an extension or a continuation. */
-export function LineageDialog({ parent, mode, onModeChange, onClose, onStarted }: LineageDialogProps) {
+/**
+ * Extend or continue a clip, in the composer's own pieces so it looks and behaves the same: the clip's
+ * end → an optional end keyframe tile, the prompt, the settings as chips (the original's, which the new
+ * part keeps, shown as text; Enhance as a switch) and the one accent button. Ctrl/⌘ + Enter sends it.
+ * A Radix dialog: a sheet from the bottom on a phone, a panel in the middle elsewhere.
+ */
+export function LineageDialog({ parent, mode, onModeChange, onClose }: LineageDialogProps) {
   const t = useTranslations("Lineage");
   const translate = useTranslations();
+  const queryClient = useQueryClient();
   const idPrefix = `lineage${useId().replace(/:/g, "")}`;
   const [prompt, setPrompt] = useState("");
   const [expandPrompt, setExpandPrompt] = useState(false);
   const keyframes = useKeyframes();
   const { submit, submitting, fieldErrors, setFieldErrors, alert } = useLineageSubmit(parent);
-  const endZoneId = `${idPrefix}-endFrame`;
-  const promptId = `${idPrefix}-prompt`;
-
-  // The dialog opens on its first control (Close); the prompt is where the creator starts.
-  useEffect(() => {
-    document.getElementById(promptId)?.focus();
-  }, [promptId]);
+  const promptId = composerIds(idPrefix).prompt;
+  const clearError = (field: "prompt" | "endFrame") =>
+    setFieldErrors((current) => (current[field] ? { ...current, [field]: undefined } : current));
 
   const handleSubmit = async () => {
     const end = keyframeInput(keyframes.slots.end);
@@ -46,104 +57,142 @@ export function LineageDialog({ parent, mode, onModeChange, onClose, onStarted }
       ? { endFrame: sentenceFor("endFrame", end.problem, translate) }
       : {};
     const task = await submit(mode, { prompt, expandPrompt, endFrame: end.input }, pending);
-    if (task) onStarted(task, mode);
-    else if (end.problem) document.getElementById(endZoneId)?.focus();
+    if (!task) {
+      if (end.problem) document.getElementById(zoneIdFor(idPrefix, "end"))?.focus();
+      else if (!prompt.trim()) document.getElementById(promptId)?.focus();
+      return;
+    }
+    // Said once, by a toast and the live region; the dialog closes and leaves nothing behind.
+    if (mode === "extend") notify("success", t("toastExtend"), t("extendStarted"));
+    else notify("success", t("toastContinue"), t("continueStarted"));
+    void queryClient.invalidateQueries({ queryKey: taskKeys.all });
+    onClose();
   };
 
+  const kept = [
+    { field: "model", label: translate("Form.model"), value: parent.model ? modelLabel(parent.model) : null },
+    { field: "aspectRatio", label: translate("Form.aspectRatio"), value: parent.aspectRatio ?? "16:9" },
+    { field: "resolution", label: translate("Form.resolution"), value: parent.resolution },
+  ].filter((item): item is { field: string; label: string; value: string } => item.value !== null);
+  const start = parent.lastFrame ?? parent.thumbnail;
+
   return (
-    <ModalDialog title={t(TITLE[mode])} closeLabel={t("close")} onClose={onClose}>
-      <form
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          void handleSubmit();
-        }}
-        className="flex flex-col gap-4"
-      >
-        <div className="flex gap-3 rounded-xl bg-zinc-50 p-3 text-sm dark:bg-zinc-900">
-          {parent.lastFrame || parent.thumbnail ? (
-            // biome-ignore lint/performance/noImgElement: studio media and upstream links can't go through next/image
-            <img
-              src={(mode === "continue" ? parent.lastFrame : parent.thumbnail)?.url ?? parent.lastFrame?.url}
-              alt={mode === "continue" ? t("lastFrameAlt") : ""}
-              className="h-16 w-24 shrink-0 rounded-md bg-zinc-200 object-cover dark:bg-zinc-800"
-            />
-          ) : null}
-          <div className="min-w-0">
-            <p className="line-clamp-2 text-zinc-800 dark:text-zinc-200">{parent.prompt}</p>
-            <p className="mt-1 text-xs text-zinc-600 dark:text-zinc-400">
-              {mode === "extend" ? t("extendExplain") : t("continueExplain")}
-            </p>
-          </div>
-        </div>
-        <PromptField
-          id={promptId}
-          value={prompt}
-          maxLength={PROMPT_MAX}
-          error={fieldErrors.prompt}
-          onChange={(value) => {
-            setPrompt(value);
-            setFieldErrors((current) => ({ ...current, prompt: undefined }));
+    <Dialog.Root open onOpenChange={(open) => (open ? null : onClose())}>
+      <Dialog.Portal>
+        <Dialog.Overlay className="fixed inset-0 z-50 bg-scrim backdrop-blur-sm" />
+        <Dialog.Content
+          onOpenAutoFocus={(event) => {
+            // The prompt is where the creator starts.
+            event.preventDefault();
+            document.getElementById(promptId)?.focus();
           }}
-        />
-        <ToggleSwitch
-          label={translate("Form.enhance")}
-          description={t("enhanceDescription")}
-          checked={expandPrompt}
-          onChange={setExpandPrompt}
-        />
-        <KeyframeZone
-          slot="end"
-          label={translate("Form.endKeyframeOptional")}
-          zoneId={endZoneId}
-          state={keyframes.slots.end}
-          error={fieldErrors.endFrame}
-          onFile={(file) => void keyframes.addFile("end", file)}
-          onReject={(message) => keyframes.setError("end", message)}
-          onUrl={(url) => keyframes.setUrl("end", url)}
-          onRemove={() => keyframes.remove("end")}
-        />
-        <p className="text-sm">
-          <span className="font-medium">{translate("Form.aspectRatio")}</span>{" "}
-          <span className="rounded-md bg-zinc-100 px-2 py-0.5 font-mono text-xs dark:bg-zinc-800">
-            {parent.aspectRatio ?? "16:9"}
-          </span>{" "}
-          <span className="text-xs text-zinc-600 dark:text-zinc-400">{t("aspectFixed")}</span>
-        </p>
-        {alert ? (
+          className="fixed inset-x-0 bottom-0 z-50 flex max-h-[92dvh] flex-col gap-3 overflow-y-auto rounded-t-panel border-t border-line bg-surface px-3 pt-3 pb-[max(0.75rem,env(safe-area-inset-bottom))] text-ink shadow-2xl sm:inset-x-auto sm:top-1/2 sm:bottom-auto sm:left-1/2 sm:w-[min(44rem,calc(100vw-2rem))] sm:-translate-x-1/2 sm:-translate-y-1/2 sm:rounded-panel sm:border sm:p-4"
+        >
           <div
-            role="alert"
-            className="flex flex-col gap-2 rounded-lg border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900 dark:border-red-800 dark:bg-red-950/60 dark:text-red-200"
-          >
-            <p>{alert.message}</p>
-            {alert.suggestContinue && mode === "extend" ? (
-              <button
-                type="button"
-                onClick={() => onModeChange("continue")}
-                className="self-start rounded-md border border-red-400 px-2 py-1 text-xs font-medium hover:bg-red-100 focus-visible:outline-2 focus-visible:outline-red-600 dark:border-red-700 dark:hover:bg-red-900"
-              >
-                {t("continueInstead")}
-              </button>
-            ) : null}
+            aria-hidden="true"
+            className="mx-auto h-1 w-10 shrink-0 rounded-full bg-line-strong sm:hidden"
+          />
+          <div className="flex items-start justify-between gap-3 px-1">
+            <div className="min-w-0">
+              <Dialog.Title className="text-base font-semibold">{t(TITLE[mode])}</Dialog.Title>
+              <Dialog.Description className="mt-0.5 text-sm text-ink-muted">
+                {mode === "extend" ? t("extendExplain") : t("continueExplain")}{" "}
+                <span className="line-clamp-1 italic">“{parent.prompt}”</span>
+              </Dialog.Description>
+            </div>
+            <Dialog.Close
+              aria-label={t("close")}
+              className="-mt-1 -mr-1 grid size-10 shrink-0 place-items-center rounded-full text-ink-muted hover:bg-raised hover:text-ink focus-visible:outline-2 focus-visible:outline-accent"
+            >
+              <CloseIcon />
+            </Dialog.Close>
           </div>
-        ) : null}
-        <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
-          <button
-            type="button"
-            onClick={onClose}
-            className="h-11 rounded-xl border border-zinc-300 px-5 text-sm font-medium hover:bg-zinc-50 focus-visible:outline-2 focus-visible:outline-brand-500 dark:border-zinc-700 dark:hover:bg-zinc-900"
+          <form
+            {...composerFormProps(idPrefix, handleSubmit)}
+            className="flex flex-col rounded-panel border border-line bg-surface p-2 sm:p-3"
           >
-            {translate("Actions.cancel")}
-          </button>
-          <button
-            type="submit"
-            disabled={submitting}
-            className="inline-flex h-11 items-center justify-center gap-2 rounded-xl bg-brand-600 px-6 text-sm font-semibold text-white shadow-sm hover:bg-brand-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-500 disabled:cursor-progress disabled:opacity-70"
-          >
-            {submitting ? t(SUBMIT[mode][1]) : t(SUBMIT[mode][0])}
-          </button>
-        </div>
-      </form>
-    </ModalDialog>
+            <div className="flex flex-col gap-2 sm:flex-row sm:gap-4">
+              <KeyframePair
+                idPrefix={idPrefix}
+                keyframes={keyframes}
+                errors={fieldErrors}
+                fixedStart={{
+                  src: start?.url ?? null,
+                  alt: mode === "continue" ? t("lastFrameAlt") : t("extendFromAlt"),
+                  caption: t("fromCaption"),
+                }}
+                onChanged={() => clearError("endFrame")}
+              />
+              <ComposerPrompt
+                idPrefix={idPrefix}
+                value={prompt}
+                maxLength={PROMPT_MAX}
+                invalid={Boolean(fieldErrors.prompt)}
+                onChange={(value) => {
+                  setPrompt(value);
+                  clearError("prompt");
+                }}
+              />
+            </div>
+            {/* On a phone the chips take their own row and the button sits under them, at the end. */}
+            <div className="mt-2 flex flex-col gap-2 sm:mt-3 sm:flex-row sm:items-center">
+              <div className="flex min-w-0 flex-1 flex-wrap items-center gap-2">
+                <SettingToggle
+                  label={translate("Form.enhance")}
+                  icon={ENHANCE_ICON}
+                  description={t("enhanceDescription")}
+                  checked={expandPrompt}
+                  variant="chip"
+                  onChange={setExpandPrompt}
+                />
+                {/* What the new part keeps of the original: settings with one choice, so plain text. */}
+                <p className="inline-flex h-9 flex-wrap items-center gap-x-1.5 px-2 text-sm text-ink-muted pointer-coarse:h-10">
+                  {kept.map((item, index) => (
+                    <span key={item.field} className="inline-flex items-center gap-1.5">
+                      {index > 0 ? (
+                        <span aria-hidden="true" className="text-ink-faint">
+                          ·
+                        </span>
+                      ) : null}
+                      <span className="sr-only">{item.label}: </span>
+                      <span>{item.value}</span>
+                    </span>
+                  ))}
+                </p>
+              </div>
+              <div className="self-end sm:self-auto">
+                <GenerateBar
+                  idPrefix={idPrefix}
+                  submitting={submitting}
+                  promptLength={prompt.length}
+                  maxLength={PROMPT_MAX}
+                  label={t(SUBMIT[mode][0])}
+                  busyLabel={t(SUBMIT[mode][1])}
+                />
+              </div>
+            </div>
+            <ComposerMessages
+              alert={alert?.message ?? null}
+              alertAction={
+                alert?.suggestContinue && mode === "extend" ? (
+                  <button
+                    type="button"
+                    onClick={() => onModeChange("continue")}
+                    className="h-8 rounded-full border border-line bg-surface px-3 text-xs font-medium text-ink hover:bg-raised focus-visible:outline-2 focus-visible:outline-accent pointer-coarse:h-10"
+                  >
+                    {t("continueInstead")}
+                  </button>
+                ) : null
+              }
+              problems={[
+                ...promptProblems(idPrefix, fieldErrors.prompt),
+                ...slotProblems(idPrefix, keyframes, fieldErrors, ["end"]),
+              ]}
+              hints={[t("settingsKept")]}
+            />
+          </form>
+        </Dialog.Content>
+      </Dialog.Portal>
+    </Dialog.Root>
   );
 }

@@ -1,26 +1,22 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { lazy, Suspense, useState } from "react";
 import type { Task } from "@/lib/shared/task";
-
-// Loaded when first opened, outside the studio's first-load budget.
-const FamilyDialog = lazy(() =>
-  import("./family-dialog").then((module) => ({ default: module.FamilyDialog })),
-);
+import { ViewerLink } from "../viewer/viewer-link";
 
 export const clipAnchor = (id: string) => `clip-${id}`;
 
 const LINK =
-  "font-medium text-brand-700 underline decoration-brand-300 underline-offset-2 hover:decoration-brand-600 focus-visible:outline-2 focus-visible:outline-brand-500 dark:text-brand-400";
+  "font-medium text-accent underline decoration-accent/40 underline-offset-2 hover:decoration-accent focus-visible:outline-2 focus-visible:outline-accent";
+
+const viewerHref = (id: string) => `/clips/${encodeURIComponent(id)}`;
 
 /**
- * Where a clip came from and what grew from it: "Extended from …" jumps to the parent's card when it is
- * on the page and opens the family view otherwise; the count and the family view cover the rest.
+ * Where a clip came from and what grew from it: "Extended from …" opens the parent in the viewer, and
+ * "Watch the family as one film" opens this clip there, where its family plays as one film.
  */
 export function TaskLineage({ task }: { task: Task }) {
   const t = useTranslations("Lineage");
-  const [familyOpen, setFamilyOpen] = useState(false);
   if (!task.parentId && task.extensionCount === 0) return null;
   const parentId = task.parentId;
   const from = task.kind === "extend" ? t("extendedFrom") : t("continuedFrom");
@@ -29,37 +25,23 @@ export function TaskLineage({ task }: { task: Task }) {
     : t("deletedClip");
 
   return (
-    <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-zinc-600 dark:text-zinc-400">
+    <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-ink-muted">
       {parentId ? (
         <span>
           {from}{" "}
-          <a
-            href={`#${clipAnchor(parentId)}`}
-            className={LINK}
-            onClick={(event) => {
-              const card = document.getElementById(clipAnchor(parentId));
-              event.preventDefault();
-              if (!card) {
-                setFamilyOpen(true);
-                return;
-              }
-              card.scrollIntoView({ behavior: "smooth", block: "center" });
-              card.focus({ preventScroll: true });
-            }}
-          >
-            {parentName}
-          </a>
+          {task.parentPrompt ? (
+            <ViewerLink href={viewerHref(parentId)} className={LINK}>
+              {parentName}
+            </ViewerLink>
+          ) : (
+            parentName
+          )}
         </span>
       ) : null}
       {task.extensionCount > 0 ? <span>{t("extensions", { count: task.extensionCount })}</span> : null}
-      <button type="button" className={LINK} onClick={() => setFamilyOpen(true)}>
+      <ViewerLink href={viewerHref(task.id)} className={LINK}>
         {t("viewFamily")}
-      </button>
-      {familyOpen ? (
-        <Suspense fallback={null}>
-          <FamilyDialog taskId={task.id} onClose={() => setFamilyOpen(false)} />
-        </Suspense>
-      ) : null}
+      </ViewerLink>
     </div>
   );
 }

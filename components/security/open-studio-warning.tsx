@@ -7,16 +7,12 @@ import { getTranslations } from "next-intl/server";
 export async function OpenStudioWarning() {
   const t = await getTranslations("Security");
   return (
-    <div
-      role="note"
-      aria-label={t("label")}
-      className="border-b border-red-300 bg-red-50 text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100"
-    >
-      <p className="mx-auto w-full max-w-7xl px-4 py-2 text-sm sm:px-6">
-        <strong className="font-semibold">{t("open")}</strong>{" "}
+    <div role="note" aria-label={t("label")} className="border-b border-danger/30 bg-danger-soft text-ink">
+      <p className="mx-auto w-full max-w-screen-2xl px-3 py-2 text-sm sm:px-6">
+        <strong className="font-semibold text-danger">{t("open")}</strong>{" "}
         {t.rich("body", {
           code: (chunks) => (
-            <code className="rounded bg-red-100 px-1 font-mono text-xs dark:bg-red-900">{chunks}</code>
+            <code className="rounded bg-surface px-1 font-mono text-xs text-ink">{chunks}</code>
           ),
         })}
       </p>

@@ -1,7 +1,7 @@
-import { type ChildProcess, spawn } from "node:child_process";
-import path from "node:path";
+import type { ChildProcess } from "node:child_process";
+import { spawnStudioStart } from "./studio-command";
 
-/** Starts an extra `next start` of the built app, for tests about the server process itself. */
+/** Starts an extra studio (`studio:start` of the built app), for tests about the server process itself. */
 
 export interface StudioProcess {
   url: string;
@@ -12,19 +12,15 @@ export interface StudioProcess {
 }
 
 export function spawnStudio(port: number, env: Record<string, string>): StudioProcess {
-  const child = spawn(
-    path.resolve("node_modules/.bin/next"),
-    ["start", "-p", String(port), "-H", "127.0.0.1"],
+  const child = spawnStudioStart(
+    ["-p", String(port)],
     {
-      env: {
-        NODE_ENV: "production",
-        PATH: process.env.PATH ?? "",
-        HOME: process.env.HOME ?? "",
-        NEXT_TELEMETRY_DISABLED: "1",
-        ...env,
-      },
-      stdio: ["ignore", "pipe", "pipe"],
+      PATH: process.env.PATH ?? "",
+      HOME: process.env.HOME ?? "",
+      NEXT_TELEMETRY_DISABLED: "1",
+      ...env,
     },
+    { stdio: ["ignore", "pipe", "pipe"] },
   );
   let output = "";
   child.stdout?.on("data", (chunk: Buffer) => {

@@ -1,4 +1,5 @@
 import type { MessageKey, Translate } from "@/lib/i18n/translate";
+import { keyframeProblemSentence } from "./keyframe-url-problems";
 
 /**
  * Field names the create API uses, and how to show a problem next to the field it names. Each field
@@ -47,6 +48,10 @@ const PROBLEMS: [RegExp, (t: Translate, match: RegExpExecArray) => string][] = [
  */
 export function sentenceFor(field: FieldName, problem: string, t: Translate): string {
   const trimmed = problem.trim();
+  if (field === "startFrame" || field === "endFrame") {
+    const whole = keyframeProblemSentence(field === "startFrame" ? "start" : "end", trimmed, t);
+    if (whole) return whole;
+  }
   let translated = trimmed;
   for (const [pattern, render] of PROBLEMS) {
     const match = pattern.exec(trimmed);

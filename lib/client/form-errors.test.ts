@@ -24,7 +24,7 @@ describe("toFieldErrors", () => {
     );
     expect(errors).toEqual({
       prompt: "Prompt must be at most 5000 characters.",
-      startFrame: "Start keyframe must be an http(s) image URL.",
+      startFrame: "The start keyframe's URL must be an http(s) link, like https://example.com/frame.jpg.",
     });
     expect(other).toEqual(["batch: unknown"]);
   });

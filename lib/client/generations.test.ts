@@ -1,37 +1,14 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import type { Task } from "@/lib/shared/task";
+import { task as testTask } from "@/lib/queries/test-task";
 import { createGeneration } from "./generations";
 
-const task: Task = {
-  id: "task_1",
-  kind: "generate",
-  parentId: null,
-  parentPrompt: null,
-  extensionCount: 0,
-  provider: "simulator",
+const task = testTask("task_1", "2025-01-01T00:00:00.000Z", {
   upstreamId: "up_1",
   prompt: "a cat",
-  expandPrompt: false,
-  loop: false,
-  aspectRatio: "16:9",
-  model: "ray-v2",
-  resolution: "720p",
-  duration: "5s",
-  startImage: null,
-  endImage: null,
   state: "queued",
-  stalled: false,
   upstreamState: "queued",
-  failureReason: null,
-  errorCode: null,
   estimateWaitSeconds: 30,
-  video: null,
-  thumbnail: null,
-  lastFrame: null,
-  createdAt: "2025-01-01T00:00:00.000Z",
-  updatedAt: "2025-01-01T00:00:00.000Z",
-  completedAt: null,
-};
+});
 
 const input = { prompt: "a cat", expandPrompt: false, loop: false };
 

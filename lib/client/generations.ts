@@ -91,3 +91,15 @@ async function submitTask(
     }
   }
 }
+
+/**
+ * Sends a failed clip's request again as a new clip that takes the failed one's place: the server
+ * removes the failed clip in the same transaction that records the new one. Same retry rules as create.
+ */
+export function retryGeneration(
+  failedId: string,
+  idempotencyKey: string,
+  options: SubmitOptions = {},
+): Promise<Task> {
+  return submitTask(`/api/generations/${encodeURIComponent(failedId)}/retry`, {}, idempotencyKey, options);
+}

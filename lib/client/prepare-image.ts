@@ -7,6 +7,17 @@ export const DECODE_LIMITS = { maxSide: 16_384, maxPixels: 70_000_000, minSide: 
 
 const HEADER_BYTES = 512 * 1024;
 
+/** Past these the browser can't be trusted to decode the image at all, so no downscale is offered. */
+const DOWNSCALE_CEILING = { maxSide: 32_000, maxPixels: 200_000_000 } as const;
+
+export function canDownscale({ width, height }: Dimensions): boolean {
+  return (
+    width <= DOWNSCALE_CEILING.maxSide &&
+    height <= DOWNSCALE_CEILING.maxSide &&
+    width * height <= DOWNSCALE_CEILING.maxPixels
+  );
+}
+
 export function dimensionProblem(name: string, size: Dimensions): string | null {
   return dimensionRejection(name, size)?.message ?? null;
 }
@@ -42,8 +53,11 @@ export interface Inspected {
   size: Dimensions;
 }
 
-/** Checks a keyframe by its first bytes (type, pixel size) without decoding it. */
-export async function inspectKeyframe(file: File): Promise<Inspected> {
+/**
+ * Checks a keyframe by its first bytes (type, pixel size) without decoding it. `allowLarge`: the creator
+ * chose to have an image over the limits downscaled; it is shrunk before upload anyway.
+ */
+export async function inspectKeyframe(file: File, { allowLarge = false } = {}): Promise<Inspected> {
   const head = new Uint8Array(await file.slice(0, HEADER_BYTES).arrayBuffer());
   const type = sniffImageType(head);
   if (!type) {
@@ -60,7 +74,7 @@ export async function inspectKeyframe(file: File): Promise<Inspected> {
     );
   }
   const problem = dimensionRejection(file.name, size);
-  if (problem) throw problem;
+  if (problem && !(allowLarge && problem.key === "Keyframe.tooBig" && canDownscale(size))) throw problem;
   return { type, size };
 }
 

@@ -23,12 +23,23 @@ export function absoluteShareUrl(share: Pick<ShareInfo, "url">, origin: string):
   return new URL(share.url, origin).href;
 }
 
-/** Copies text; false when the browser refuses (no permission, or a page not served over HTTPS). */
-export async function copyText(text: string): Promise<boolean> {
+/** How long a clipboard write may take before the link is offered to copy by hand instead. */
+const COPY_LIMIT_MS = 3000;
+
+/**
+ * Copies text; false when the browser refuses (no permission, a page not served over HTTPS) or leaves
+ * the write pending (some browsers wait on a permission prompt the creator never sees).
+ */
+export async function copyText(text: string, limitMs = COPY_LIMIT_MS): Promise<boolean> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), limitMs);
+  });
   try {
-    await navigator.clipboard.writeText(text);
-    return true;
+    return await Promise.race([navigator.clipboard.writeText(text).then(() => true as const), late]);
   } catch {
     return false;
+  } finally {
+    clearTimeout(timer);
   }
 }

@@ -15,6 +15,9 @@ export interface ReusedSettings {
   aspectRatio: string | null;
   resolution: string | null;
   duration: string | null;
+  /** A clip's keyframes: undefined leaves the form's slots as they are, null empties the slot. */
+  startImage?: Task["startImage"];
+  endImage?: Task["endImage"];
 }
 
 const EVENT = "luma-studio:use-settings";
@@ -28,6 +31,8 @@ export function settingsOf(task: Task): ReusedSettings {
     aspectRatio: task.aspectRatio,
     resolution: task.resolution,
     duration: task.duration,
+    startImage: task.startImage,
+    endImage: task.endImage,
   };
 }
 

@@ -16,12 +16,15 @@ export type Messages = Awaited<ReturnType<typeof loadMessages>>;
 export const CLIENT_NAMESPACES = [
   "Form",
   "Keyframe",
+  "Composer",
   "Problems",
   "Errors",
   "Gallery",
   "Empty",
   "Card",
+  "Cards",
   "Time",
   "Actions",
   "Lineage",
+  "Boards",
 ] as const;

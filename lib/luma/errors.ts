@@ -9,15 +9,16 @@ export type LumaErrorKind =
   | "unreadable"
   | "aborted";
 
+import { type Redact, redactorFor } from "./secrets";
+
 /** Removes secrets from any text that might be shown, logged or thrown. */
-export type Redact = (text: string) => string;
+export type { Redact };
 
 export const noRedaction: Redact = (text) => text;
 
+/** The API key in every form an upstream may echo it (secrets.ts), and the simulator's token likewise. */
 export function makeRedactor(secret: string): Redact {
-  if (!secret) return noRedaction;
-  const forms = [...new Set([secret, encodeURIComponent(secret)])];
-  return (text) => forms.reduce((out, form) => out.split(form).join("[redacted]"), text);
+  return secret ? redactorFor([secret]) : noRedaction;
 }
 
 const SNIPPET_BYTES = 500;

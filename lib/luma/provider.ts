@@ -1,4 +1,4 @@
-import { getOneByOne, uniqueIds } from "./batch";
+import { type EachAnswer, getEachOneByOne, getOneByOne, uniqueIds } from "./batch";
 import { OFFICIAL_CAPABILITIES, type ProviderCapabilities, RELAY_CAPABILITIES } from "./capabilities";
 import { createOfficialClient, type OfficialClientOptions } from "./official-client";
 import { createRelayClient } from "./relay-client";
@@ -14,6 +14,8 @@ export interface LumaProvider {
   get(upstreamId: string, options?: CallOptions): Promise<UpstreamSnapshot>;
   /** In the order of `upstreamIds`; ids the upstream does not know are left out. */
   getMany(upstreamIds: readonly string[], options?: CallOptions): Promise<UpstreamSnapshot[]>;
+  /** What the watcher polls with: each id's answer or its own failure, so one bad task fails alone. */
+  getEach(upstreamIds: readonly string[], options?: CallOptions): Promise<EachAnswer>;
   /** Watermark-free video link when the upstream offers one, else null. */
   downloadUrl(upstreamId: string, options?: CallOptions): Promise<string | null>;
 }
@@ -33,6 +35,7 @@ export function createProvider(config: ProviderConfig): LumaProvider {
       extend: relay.extend,
       get: relay.get,
       getMany: relay.getMany,
+      getEach: relay.getEach,
       downloadUrl: relay.downloadUrl,
     };
   }
@@ -45,6 +48,7 @@ export function createProvider(config: ProviderConfig): LumaProvider {
     extend: official.extend,
     get: official.get,
     getMany: (ids, call) => getOneByOne(uniqueIds(ids), (id) => official.get(id, call)),
+    getEach: (ids, call) => getEachOneByOne(uniqueIds(ids), (id) => official.get(id, call)),
     // The official API has no watermarked variant: the finished asset is the download.
     downloadUrl: async (id, call) => (await official.get(id, call)).videoUrl,
   };

@@ -1,4 +1,4 @@
-import { getOneByOne, uniqueIds } from "./batch";
+import { allOrThrow, type EachAnswer, getEachOneByOne, isSystemicFailure, uniqueIds } from "./batch";
 import { isLumaError } from "./errors";
 import { isHttpUrl } from "./fields";
 import { createHttpContext, type HttpAnswer, type HttpContext, requireJson, send } from "./http";
@@ -19,6 +19,8 @@ export interface RelayClient {
   get(upstreamId: string, options?: CallOptions): Promise<UpstreamSnapshot>;
   /** Snapshots in the order of `ids`; ids the relay does not know are left out. */
   getMany(ids: readonly string[], options?: CallOptions): Promise<UpstreamSnapshot[]>;
+  /** Like getMany, but one id's broken answer fails only that id (see EachAnswer). */
+  getEach(ids: readonly string[], options?: CallOptions): Promise<EachAnswer>;
   /** Presigned watermark-free link (about 1 h), or null while the video is not ready. */
   downloadUrl(upstreamId: string, options?: CallOptions): Promise<string | null>;
   /** Whether `POST /luma/tasks` works: null until the first batch query finds out. */
@@ -48,6 +50,43 @@ export function createRelayClient(options: ClientOptions): RelayClient {
     return send(ctx, { ...request, signal: call.signal }, (answer) =>
       normalizeMany(requireJson(answer, ctx), { redact: ctx.redact }),
     );
+  };
+
+  const getEach = async (ids: readonly string[], call: CallOptions = {}): Promise<EachAnswer> => {
+    const wanted = uniqueIds(ids);
+    const found = new Map<string, UpstreamSnapshot>();
+    const failed = new Map<string, unknown>();
+    for (let start = 0; start < wanted.length && batchSupported !== false; start += BATCH_SIZE) {
+      const chunk = wanted.slice(start, start + BATCH_SIZE);
+      try {
+        for (const snapshot of await queryBatch(chunk, call)) found.set(snapshot.upstreamId, snapshot);
+        batchSupported = true;
+      } catch (error) {
+        if (isSystemicFailure(error)) {
+          for (const id of wanted.slice(start)) failed.set(id, error);
+          break;
+        }
+        // Before any batch worked, a refusal means the relay has no batch endpoint. After that, it
+        // is one bad answer (a huge or broken body, a 500 over one task): this chunk is asked id by
+        // id below, so the task behind it fails alone instead of holding back its whole batch.
+        if (batchSupported === null && lacksBatch(error)) {
+          batchSupported = false;
+          ctx.log({ level: "warn", event: "luma.relay.no_batch", detail: { fallback: "single gets" } });
+        } else {
+          ctx.log({
+            level: "warn",
+            event: "luma.relay.batch_failed",
+            detail: { ids: chunk.length, message: isLumaError(error) ? error.message : "unexpected" },
+          });
+        }
+      }
+    }
+    // Ids the batch answer skipped (or all of them, without batch support) are asked one by one.
+    const missing = wanted.filter((id) => !found.has(id) && !failed.has(id));
+    const single = await getEachOneByOne(missing, (id) => get(id, call));
+    for (const [id, snapshot] of single.found) found.set(id, snapshot);
+    for (const [id, error] of single.failed) failed.set(id, error);
+    return { found, failed };
   };
 
   return {
@@ -91,28 +130,10 @@ export function createRelayClient(options: ClientOptions): RelayClient {
 
     async getMany(ids, call = {}) {
       const wanted = uniqueIds(ids);
-      if (wanted.length === 0) return [];
-      const found = new Map<string, UpstreamSnapshot>();
-      if (batchSupported !== false) {
-        try {
-          for (let start = 0; start < wanted.length; start += BATCH_SIZE) {
-            const snapshots = await queryBatch(wanted.slice(start, start + BATCH_SIZE), call);
-            for (const snapshot of snapshots) found.set(snapshot.upstreamId, snapshot);
-          }
-          batchSupported = true;
-        } catch (error) {
-          if (!lacksBatch(error)) throw error;
-          batchSupported = false;
-          ctx.log({ level: "warn", event: "luma.relay.no_batch", detail: { fallback: "single gets" } });
-        }
-      }
-      // Ids the batch answer skipped (or all of them, without batch support) are asked one by one.
-      const missing = wanted.filter((id) => !found.has(id));
-      for (const snapshot of await getOneByOne(missing, (id) => get(id, call))) {
-        found.set(snapshot.upstreamId, snapshot);
-      }
-      return wanted.flatMap((id) => found.get(id) ?? []);
+      return allOrThrow(wanted, await getEach(wanted, call));
     },
+
+    getEach,
 
     async downloadUrl(upstreamId, call = {}) {
       const path = `/luma/generations/${idSegment(upstreamId)}/download_video_url`;

@@ -15,6 +15,10 @@ export interface GalleryFilters {
   state: StateFilter;
   /** Prompt contains this (case-insensitive); empty for any. */
   q: string;
+  /** Only starred clips (the toolbar's ★ chip). */
+  favourite?: boolean;
+  /** Only clips on this board (a board page). */
+  boardId?: string;
 }
 
 export const NO_FILTERS: GalleryFilters = { state: "all", q: "" };
@@ -25,6 +29,8 @@ export function filterParams(filters: GalleryFilters): Record<string, string> {
   if (states) params.state = states.join(",");
   const q = filters.q.trim();
   if (q) params.q = q;
+  if (filters.favourite) params.favourite = "true";
+  if (filters.boardId) params.board = filters.boardId;
   return params;
 }
 
@@ -32,6 +38,8 @@ export function filterParams(filters: GalleryFilters): Record<string, string> {
 export function matchesFilters(task: Task, filters: GalleryFilters): boolean {
   const states: readonly TaskState[] | null = STATE_FILTERS[filters.state];
   if (states && !states.includes(task.state)) return false;
+  if (filters.favourite && !task.favourite) return false;
+  if (filters.boardId && !task.boardIds?.includes(filters.boardId)) return false;
   const q = filters.q.trim().toLowerCase();
   return q === "" || task.prompt.toLowerCase().includes(q);
 }
@@ -43,5 +51,14 @@ export function filtersFromKey(key: readonly unknown[]): GalleryFilters | null {
   const state = "state" in value ? value.state : undefined;
   const q = "q" in value ? value.q : undefined;
   if (typeof state !== "string" || !(state in STATE_FILTERS) || typeof q !== "string") return null;
-  return { state: state as StateFilter, q };
+  const favourite = "favourite" in value ? value.favourite : undefined;
+  const boardId = "boardId" in value ? value.boardId : undefined;
+  if (favourite !== undefined && typeof favourite !== "boolean") return null;
+  if (boardId !== undefined && typeof boardId !== "string") return null;
+  return {
+    state: state as StateFilter,
+    q,
+    ...(favourite ? { favourite } : {}),
+    ...(boardId ? { boardId } : {}),
+  };
 }

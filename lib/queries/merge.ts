@@ -21,11 +21,18 @@ function pageFor(data: Pages, task: Task): number {
 }
 
 /**
- * Applies live changes to one cached gallery list: a listed task is replaced (or dropped when it no
- * longer matches the filters), a new matching task is placed in date order. Returns the same object
- * when nothing differs, so React does not re-render for an unchanged answer.
+ * Applies live changes to one cached gallery list: a listed task is replaced by a version at least as
+ * new (or dropped when it no longer matches the filters), a new matching task is placed in date order,
+ * and a deleted one leaves (deletions apply last: a task deleted while the answer was read may come
+ * in both). Returns the same object when nothing differs, so React does not re-render for an
+ * unchanged answer.
  */
-export function mergeChanges(data: Pages, changed: readonly Task[], filters: GalleryFilters): Pages {
+export function mergeChanges(
+  data: Pages,
+  changed: readonly Task[],
+  filters: GalleryFilters,
+  deletedIds: readonly string[] = [],
+): Pages {
   let pages = data.pages;
   let touched = false;
   for (const task of changed) {
@@ -34,6 +41,9 @@ export function mergeChanges(data: Pages, changed: readonly Task[], filters: Gal
     if (at >= 0) {
       const page = pages[at]!;
       const listed = page.tasks.find((item) => item.id === task.id);
+      // An answer read before the list was (a long poll under way while a submit failed) must not
+      // turn a card back: the version written later wins.
+      if (listed && Date.parse(task.updatedAt) < Date.parse(listed.updatedAt)) continue;
       if (matches && listed?.updatedAt === task.updatedAt && listed.state === task.state) continue;
       const tasks = matches
         ? page.tasks.map((item) => (item.id === task.id ? task : item))
@@ -49,14 +59,20 @@ export function mergeChanges(data: Pages, changed: readonly Task[], filters: Gal
       touched = true;
     }
   }
-  return touched ? { ...data, pages } : data;
+  return removeTasks(touched ? { ...data, pages } : data, deletedIds);
 }
 
-/** Takes a deleted task out of a cached list at once, before the server confirms the list. */
-export function removeTask(data: Pages, id: string): Pages {
-  if (!data.pages.some((page) => page.tasks.some((task) => task.id === id))) return data;
+/** Takes deleted tasks out of a cached list (at once, in the tab that deleted; from the feed, elsewhere). */
+export function removeTasks(data: Pages, ids: readonly string[]): Pages {
+  if (ids.length === 0) return data;
+  const gone = new Set(ids);
+  if (!data.pages.some((page) => page.tasks.some((task) => gone.has(task.id)))) return data;
   return {
     ...data,
-    pages: data.pages.map((page) => ({ ...page, tasks: page.tasks.filter((task) => task.id !== id) })),
+    pages: data.pages.map((page) =>
+      page.tasks.some((task) => gone.has(task.id))
+        ? { ...page, tasks: page.tasks.filter((task) => !gone.has(task.id)) }
+        : page,
+    ),
   };
 }

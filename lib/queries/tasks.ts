@@ -1,7 +1,13 @@
-import { type InfiniteData, infiniteQueryOptions, queryOptions } from "@tanstack/react-query";
+import {
+  type InfiniteData,
+  infiniteQueryOptions,
+  type QueryClient,
+  queryOptions,
+} from "@tanstack/react-query";
 import { apiFetch } from "@/lib/client/api";
 import {
   isTerminalState,
+  MAX_CHANGES_WAIT_SECONDS,
   type Task,
   type TaskChanges,
   TaskChangesSchema,
@@ -11,14 +17,18 @@ import {
 } from "@/lib/shared/task";
 import { filterParams, filtersFromKey, type GalleryFilters, NO_FILTERS } from "./filters";
 import { mergeChanges } from "./merge";
+import { createPacer, type Pacer, paced } from "./pace";
+import { isTransient, reconnectDelay } from "./reconnect";
 
 /**
  * Query keys and options for tasks, shared by the server page (prefetch) and the client hooks, so both
  * agree on keys and shapes. Answers are parsed with zod, never cast.
  *
- * Live updates: the gallery lists are read once (and on focus); while anything runs, one small
- * `changes` query asks "what moved since my cursor?" and merges the answer into every cached list, so
- * an open page costs one cheap database read per interval however many pages it has loaded.
+ * Live updates: the gallery lists are read once (and on focus); one small `changes` query asks "what
+ * moved since my cursor?" as a long poll and merges the answer into every cached list, however many
+ * pages the tab has loaded. The studio decides when to answer: at once when a clip finishes or fails,
+ * after ~3 s for progress, after 25 s when nothing moves; so the next request starts right after each
+ * answer, and the rate (about 20 a minute plus one per finished clip) is the server's to keep.
  */
 export const taskKeys = {
   all: ["tasks"] as const,
@@ -29,10 +39,17 @@ export const taskKeys = {
 };
 
 export const GALLERY_PAGE_SIZE = 24;
-/** While something is running the page asks our own API (a cheap database read) this often. */
+/** The changes feed holds each request this long while nothing moves (the server's own ceiling). */
+export const CHANGES_WAIT_SECONDS = MAX_CHANGES_WAIT_SECONDS;
+/** The family view (not a long poll) asks this often while one of its clips runs. */
 export const ACTIVE_REFRESH_MS = 2_000;
-/** With nothing running, the gallery still checks for clips made elsewhere this often. */
-export const IDLE_REFRESH_MS = 30_000;
+/** After an answer while something runs, the next long poll starts at once (the studio spaces its answers). */
+export const CHANGES_GAP_ACTIVE_MS = 20;
+/**
+ * With nothing running, a pause between long polls, so an idle tab asks no more often than the old
+ * 30 s check (25 s held + 5 s).
+ */
+export const CHANGES_GAP_IDLE_MS = 5_000;
 
 export function fetchTaskPage(
   filters: GalleryFilters,
@@ -45,12 +62,14 @@ export function fetchTaskPage(
 }
 
 /**
- * How often an open (visible) gallery asks our API for changes: quickly while something runs; slowly
- * when idle, so a clip started from another tab or device still shows up; never after an error.
+ * When an open (visible) gallery asks for changes again after an answer: at once while something
+ * runs, after a pause when idle; no timer while a request (or its retries) is under way, and none
+ * after an error the studio will not take back (a 4xx). Failures that may pass (no answer, 5xx) are
+ * retried by `retry` instead, with back-off.
  */
-export function refreshInterval(status: string, tasks: readonly Task[]): number | false {
-  if (status === "error") return false;
-  return hasActiveTask(tasks) ? ACTIVE_REFRESH_MS : IDLE_REFRESH_MS;
+export function refreshInterval(status: string, fetching: boolean, tasks: readonly Task[]): number | false {
+  if (status === "error" || fetching) return false;
+  return hasActiveTask(tasks) ? CHANGES_GAP_ACTIVE_MS : CHANGES_GAP_IDLE_MS;
 }
 
 export function hasActiveTask(tasks: readonly Task[]): boolean {
@@ -69,29 +88,61 @@ export function galleryQueryOptions(filters: GalleryFilters = NO_FILTERS) {
 type ListData = InfiniteData<TaskPage, string | null>;
 
 /**
+ * One safety cap per query client (one per tab): every changes request, retries included, spends from
+ * it; generous enough that it never delays an answer from a studio that spaces them (pace.ts).
+ */
+const pacers = new WeakMap<QueryClient, Pacer>();
+function pacerFor(client: QueryClient): Pacer {
+  const known = pacers.get(client);
+  if (known) return known;
+  const pacer = createPacer();
+  pacers.set(client, pacer);
+  return pacer;
+}
+
+async function fetchChanges(client: QueryClient, signal: AbortSignal): Promise<TaskChanges> {
+  const previous = client.getQueryData<TaskChanges>(taskKeys.changes());
+  // A page that just loaded asks without a cursor and is answered at once; after that, a long poll.
+  const params = previous
+    ? `?${new URLSearchParams({ since: previous.cursor, wait: String(CHANGES_WAIT_SECONDS) })}`
+    : "";
+  await paced(pacerFor(client), signal);
+  return apiFetch(
+    `/api/generations/changes${params}`,
+    { signal, timeoutMs: (CHANGES_WAIT_SECONDS + 10) * 1000 },
+    TaskChangesSchema,
+  );
+}
+
+/**
  * The live feed. Each answer is merged into every cached list right here, so the lists never poll
- * themselves. It repeats only while the last answer shows a running task; TanStack pauses intervals in
- * background tabs, and focus or a new submit (which invalidates `tasks`) starts it again.
+ * themselves. TanStack pauses it in background tabs; focus or a new submit (which invalidates `tasks`)
+ * starts it again. When the studio cannot be reached it keeps retrying with back-off (the query's
+ * `failureCount` drives the "reconnecting" notice), and the cursor makes the first answer after that
+ * catch up on everything missed.
  */
 export function taskChangesOptions() {
   return queryOptions({
     queryKey: taskKeys.changes(),
     queryFn: async ({ client, signal }): Promise<TaskChanges> => {
-      const previous = client.getQueryData<TaskChanges>(taskKeys.changes());
-      const params = previous ? `?${new URLSearchParams({ since: previous.cursor })}` : "";
-      const changes = await apiFetch(`/api/generations/changes${params}`, { signal }, TaskChangesSchema);
+      const changes = await fetchChanges(client, signal);
       if (changes.truncated) {
         await client.invalidateQueries({ queryKey: taskKeys.lists() });
       } else {
         for (const [key, data] of client.getQueriesData<ListData>({ queryKey: taskKeys.lists() })) {
           const filters = filtersFromKey(key);
-          if (data && filters) client.setQueryData(key, mergeChanges(data, changes.tasks, filters));
+          if (data && filters) {
+            client.setQueryData(key, mergeChanges(data, changes.tasks, filters, changes.deletedIds));
+          }
         }
       }
       return changes;
     },
     staleTime: 0,
-    refetchInterval: (query) => refreshInterval(query.state.status, query.state.data?.tasks ?? []),
+    retry: (_count, error) => isTransient(error),
+    retryDelay: (attempt) => reconnectDelay(attempt),
+    refetchInterval: (query) =>
+      refreshInterval(query.state.status, query.state.fetchStatus !== "idle", query.state.data?.tasks ?? []),
   });
 }
 

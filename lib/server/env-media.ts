@@ -1,3 +1,4 @@
+import "server-only";
 import path from "node:path";
 import { z } from "zod";
 
@@ -53,7 +54,11 @@ const MEDIA_URL_HELP = "MEDIA_URL must be s3://bucket or s3://bucket/prefix (or 
 
 /** Null after adding an issue to `ctx`. */
 export function toMediaConfig(raw: RawMedia, ctx: z.RefinementCtx): MediaConfig | null {
-  if (raw.MEDIA_URL === undefined) return { kind: "local", dir: path.resolve(raw.MEDIA_DIR ?? "data/media") };
+  if (raw.MEDIA_URL === undefined) {
+    // A folder named at run time, never a build input: the ignore keeps Turbopack from tracing the
+    // whole project into the server output because of it.
+    return { kind: "local", dir: path.resolve(/*turbopackIgnore: true*/ raw.MEDIA_DIR ?? "data/media") };
+  }
   const issue = (variable: string, message: string) => {
     ctx.addIssue({ code: "custom", path: [variable], message });
     return null;

@@ -150,4 +150,27 @@ describe("media configuration", () => {
     expect(missingId).toContain("S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together");
     expect(missingId).not.toContain("s3-very-secret-value");
   });
+
+  it("reads TRUSTED_PROXIES, ALLOWED_HOSTS and SUBMIT_RATE_LIMIT_TOTAL, and names them when they are wrong", () => {
+    expect(parse({}).security).toMatchObject({
+      trustedProxies: { kind: "none" },
+      allowedHosts: [],
+      submitsPerMinuteTotal: 100,
+    });
+    expect(parse({ TRUSTED_PROXIES: "1" }).security.trustedProxies).toEqual({ kind: "hops", hops: 1 });
+    expect(parse({ TRUSTED_PROXIES: "10.0.0.0/8, ::1/128" }).security.trustedProxies).toEqual({
+      kind: "addresses",
+      list: ["10.0.0.0/8", "::1/128"],
+    });
+    expect(parse({ ALLOWED_HOSTS: "Studio.LAN, 192.168.1.20" }).security.allowedHosts).toEqual([
+      "studio.lan",
+      "192.168.1.20",
+    ]);
+    expect(parse({ SUBMIT_RATE_LIMIT: "3" }).security.submitsPerMinuteTotal).toBe(15);
+    for (const bad of ["0", "yes", "10.0.0.0/33", "11"]) {
+      expect(failure({ TRUSTED_PROXIES: bad })).toContain("TRUSTED_PROXIES must be a hop count");
+    }
+    expect(failure({ ALLOWED_HOSTS: "https://studio.lan" })).toContain("ALLOWED_HOSTS must be");
+    expect(failure({ SUBMIT_RATE_LIMIT_TOTAL: "0" })).toContain("SUBMIT_RATE_LIMIT_TOTAL must be");
+  });
 });

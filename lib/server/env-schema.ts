@@ -1,6 +1,8 @@
+import "server-only";
 import path from "node:path";
 import { z } from "zod";
 import { MediaEnvShape, toMediaConfig } from "./env-media";
+import { AllowedHostsSchema, TrustedProxiesSchema } from "./env-trust";
 
 /**
  * Pure parsing of the environment, kept apart from `env.ts` so scripts (tsx) and tests can use it
@@ -95,6 +97,10 @@ const RawEnvSchema = z.object({
     z.string().min(32, { error: "SESSION_SECRET must be at least 32 characters" }).optional(),
   ),
   SUBMIT_RATE_LIMIT: intInRange("SUBMIT_RATE_LIMIT", 1, 100_000, 20),
+  // Unset: five clients' worth of SUBMIT_RATE_LIMIT, for the whole studio (all instances together).
+  SUBMIT_RATE_LIMIT_TOTAL: intInRange("SUBMIT_RATE_LIMIT_TOTAL", 1, 1_000_000, 1).optional(),
+  TRUSTED_PROXIES: TrustedProxiesSchema,
+  ALLOWED_HOSTS: AllowedHostsSchema,
   SHARE_EMBED: z.preprocess(
     emptyToUndefined,
     z
@@ -169,6 +175,9 @@ const EnvSchema = RawEnvSchema.transform((raw, ctx) => {
       passcode: raw.STUDIO_PASSCODE ?? null,
       sessionSecret: raw.SESSION_SECRET ?? null,
       submitsPerMinute: raw.SUBMIT_RATE_LIMIT,
+      submitsPerMinuteTotal: raw.SUBMIT_RATE_LIMIT_TOTAL ?? raw.SUBMIT_RATE_LIMIT * 5,
+      trustedProxies: raw.TRUSTED_PROXIES,
+      allowedHosts: raw.ALLOWED_HOSTS,
       shareEmbed: raw.SHARE_EMBED,
       bindHost: raw.HOST ?? raw.HOSTNAME ?? null,
     },

@@ -3,13 +3,12 @@ import { createHash, timingSafeEqual } from "node:crypto";
 import { and, eq, inArray, isNull, lt, or } from "drizzle-orm";
 import { tryNormalize } from "@/lib/luma";
 import { getDb, schema } from "./db";
-import { env } from "./env";
 import { AppError } from "./http/errors";
-import { log } from "./log";
+import { log, scrub } from "./log";
 import { onTaskFinished } from "./media/mirroring";
-import { simulatorBaseUrl } from "./simulator-link";
 import { applyUpstreamUpdate } from "./tasks/apply";
 import { findTaskRow } from "./tasks/queries";
+import { hookBaseUrl } from "./upstream-link";
 
 /**
  * Webhook (notify_hook / callback_url) receiver. Each task gets its own unguessable URL
@@ -21,16 +20,8 @@ import { findTaskRow } from "./tasks/queries";
 /** While webhooks arrive, the watcher's safety-net poll for that task waits at least this long. */
 export const HOOK_QUIET_POLL_MS = 20_000;
 
-function hookBase(): string | null {
-  const config = env();
-  if (config.publicBaseUrl) return config.publicBaseUrl;
-  // The built-in simulator runs in this process, so it can always call back over loopback.
-  if (config.upstream.kind === "simulator") return simulatorBaseUrl().replace(/\/api\/simulator$/, "");
-  return null;
-}
-
 export function hookUrlFor(taskId: string, secret: string | null): string | undefined {
-  const base = hookBase();
+  const base = hookBaseUrl();
   return base && secret ? `${base}/api/hooks/luma/${taskId}.${secret}` : undefined;
 }
 
@@ -47,7 +38,8 @@ export async function receiveHook(token: string, body: unknown): Promise<{ appli
   // Unknown task and wrong secret answer alike, so the endpoint tells a prober nothing.
   if (!task?.hookSecret || !sameSecret(secret, task.hookSecret)) throw new AppError("not_found", "Not found");
 
-  const parsed = tryNormalize(body);
+  // A delivery may echo a secret (altered) in its failure reason or prompt: redacted before it is kept.
+  const parsed = tryNormalize(body, { redact: scrub });
   if (!parsed.ok) {
     log.warn("webhook body not understood", {
       taskId,

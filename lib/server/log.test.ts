@@ -19,4 +19,28 @@ describe("log scrubbing", () => {
     expect(line).not.toContain("pg%2Fpassword");
     expect(line).not.toContain("pg/password");
   });
+
+  it("removes the token, passcode and session secret in altered forms (issue 16 point 5)", () => {
+    const token = "luma-relay-TOKEN-9f8e7d6c5b4a";
+    vi.stubEnv("LUMA_PROVIDER", "relay");
+    vi.stubEnv("LUMA_BASE_URL", "https://relay.example");
+    vi.stubEnv("LUMA_API_KEY", token);
+    vi.stubEnv("STUDIO_PASSCODE", "open-sesame-passcode");
+    vi.stubEnv("SESSION_SECRET", `${"a".repeat(8)}SessionSecretValue0123456789`);
+    resetEnvForTests();
+    const forms = [
+      Buffer.from(`Bearer ${token}`).toString("base64"),
+      token.toLowerCase(),
+      token.slice(0, 19),
+      encodeURIComponent(`Bearer ${token}`).toLowerCase(),
+      "OPEN-SESAME-PASSCODE",
+      Buffer.from("x:open-sesame-passcode").toString("base64url"),
+      "SessionSecretValue",
+    ];
+    for (const form of forms) {
+      const line = scrub(`upstream said: ${form} (done)`);
+      expect(line, form).not.toContain(form);
+      expect(line).toContain("[redacted]");
+    }
+  });
 });

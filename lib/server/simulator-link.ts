@@ -3,8 +3,9 @@ import { env } from "./env";
 import { randomToken } from "./tasks/ids";
 
 /**
- * How the studio reaches its built-in simulator, kept apart from the simulator itself so that pages
- * which only rewrite its links do not bundle the renderer.
+ * The built-in simulator's address and token, kept apart from the simulator itself so that pages which
+ * only rewrite its links do not bundle the renderer. Only upstream-link.ts (the studio's one view of its
+ * upstream), the simulator and its mount read this.
  */
 
 const holder = globalThis as typeof globalThis & { __lumaSimulatorToken?: string };
@@ -29,24 +30,12 @@ export function simulatorBaseUrl(): string {
 }
 
 /**
- * The bearer token for a link into our own simulator (its media needs a session or the token when a
- * passcode is set); nothing for any other address, so the token never leaves the machine.
+ * The path of a link into this studio's own simulator (loopback, this port, under the mount), or null.
+ * Next may report the loopback address as localhost or 127.0.0.1, so both count.
  */
-export function simulatorAuthFor(url: string): Record<string, string> {
-  // browserUrl() turns exactly our own loopback simulator links (localhost or 127.0.0.1) into paths.
-  if (!simulatorEnabled() || url.startsWith("/") || !browserUrl(url).startsWith(`${SIMULATOR_MOUNT}/`))
-    return {};
-  return { authorization: `Bearer ${simulatorToken()}` };
-}
-
-/**
- * Simulator links point at the loopback address the server used (Next may report it as localhost or
- * 127.0.0.1); a browser elsewhere needs them relative to the studio instead.
- */
-export function browserUrl(url: string): string {
-  if (!simulatorEnabled()) return url;
+export function ownSimulatorPath(url: string): string | null {
   const match = /^https?:\/\/(?:localhost|127\.0\.0\.1|\[::1\])(?::(\d+))?(\/.*)$/.exec(url);
   if (!match || Number(match[1] ?? 80) !== env().port || !match[2]?.startsWith(`${SIMULATOR_MOUNT}/`))
-    return url;
+    return null;
   return match[2];
 }

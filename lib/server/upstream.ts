@@ -2,7 +2,7 @@ import "server-only";
 import { createProvider, type LumaProvider } from "@/lib/luma";
 import { env } from "./env";
 import { log } from "./log";
-import { simulatorBaseUrl, simulatorToken } from "./simulator-link";
+import { upstreamConnection } from "./upstream-link";
 
 /**
  * The configured upstream behind the one provider interface. In simulator mode the studio talks to its
@@ -12,18 +12,9 @@ import { simulatorBaseUrl, simulatorToken } from "./simulator-link";
 const holder = globalThis as typeof globalThis & { __lumaProvider?: LumaProvider };
 
 function build(): LumaProvider {
-  const config = env();
   const logger = (line: { level: "debug" | "warn"; event: string; detail: Record<string, unknown> }) =>
     log[line.level](`upstream ${line.event}`, line.detail);
-  if (config.upstream.kind === "simulator") {
-    return createProvider({
-      kind: "relay",
-      baseUrl: simulatorBaseUrl(),
-      apiKey: simulatorToken(),
-      log: logger,
-    });
-  }
-  return createProvider({ ...config.upstream, log: logger });
+  return createProvider({ ...upstreamConnection(), log: logger });
 }
 
 export function provider(): LumaProvider {

@@ -17,6 +17,17 @@ export function isTerminalState(state: TaskState): boolean {
   return TERMINAL_STATES.includes(state);
 }
 
+/**
+ * Failures the studio recorded because it could not tell whether the upstream accepted a submit (the
+ * answer was lost: a timeout, a 5xx, the process stopped). The upstream may be rendering it anyway, so
+ * a later upstream answer (a webhook) may still move such a task on; every other failure is final.
+ */
+export const UNCONFIRMED_SUBMIT_CODES: readonly string[] = ["upstream_unconfirmed", "submit_interrupted"];
+
+export function isUnconfirmedSubmit(state: TaskState, errorCode: string | null): boolean {
+  return state === "failed" && errorCode !== null && UNCONFIRMED_SUBMIT_CODES.includes(errorCode);
+}
+
 const MediaSchema = z.object({
   url: z.string(),
   width: z.nullable(int()),
@@ -33,6 +44,17 @@ export const ShareInfoSchema = z.object({
   createdAt: z.string(),
 });
 export type ShareInfo = z.infer<typeof ShareInfoSchema>;
+/**
+ * The studio's own copy of a finished clip, while it is not complete: "saving" (first try to come),
+ * "retrying" after a failed try, "failed" once given up. `reason` is the last failure, in the
+ * upstream's or the network's words.
+ */
+export const TaskCopySchema = z.object({
+  status: z.enum(["saving", "retrying", "failed"]),
+  reason: z.nullable(z.string()),
+});
+export type TaskCopy = z.infer<typeof TaskCopySchema>;
+
 /** A keyframe as the task used it; `uploadId` lets "Retry" send the same stored image again. */
 const KeyframeRefSchema = z.object({ url: z.string(), uploadId: z.nullish(z.string()) });
 
@@ -70,10 +92,16 @@ export const TaskSchema = z.object({
       sha256: z.optional(z.nullable(z.string())),
     }),
   ),
+  /** Null once everything is stored; optional so older answers and test fixtures stay valid. */
+  copy: z.optional(z.nullable(TaskCopySchema)),
   thumbnail: z.nullable(z.object({ url: z.string() })),
   lastFrame: z.nullable(z.object({ url: z.string() })),
   /** Null when not shared; optional so older answers and test fixtures stay valid. */
   share: z.optional(z.nullable(ShareInfoSchema)),
+  /** Starred by the creator; optional so older answers and test fixtures stay valid. */
+  favourite: z.optional(z.boolean()),
+  /** The boards this clip is on, oldest membership first; optional like `favourite`. */
+  boardIds: z.optional(z.array(z.string())),
   createdAt: z.string(),
   updatedAt: z.string(),
   completedAt: z.nullable(z.string()),
@@ -93,9 +121,16 @@ export type TaskPage = z.infer<typeof TaskPageSchema>;
  */
 export const TaskChangesSchema = z.object({
   tasks: z.array(TaskSchema),
+  /**
+   * Tasks deleted since the cursor (Delete, or a failed clip Retry replaced): take them out of every
+   * list. Empty without a cursor.
+   */
+  deletedIds: z.array(z.string()),
   /** Pass back as `since` next time. */
   cursor: z.string(),
   /** More changed than one answer holds: reload the lists instead of merging. */
   truncated: z.boolean(),
 });
 export type TaskChanges = z.infer<typeof TaskChangesSchema>;
+/** The longest the changes feed holds an answer (`wait`, seconds) while nothing moved. */
+export const MAX_CHANGES_WAIT_SECONDS = 25;

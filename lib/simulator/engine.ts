@@ -6,6 +6,7 @@ import { normalizeKeyframe } from "./keyframes";
 import type { RenderSettings } from "./plan";
 import { renderJob } from "./plan";
 import { renderTask } from "./render";
+import { Slots } from "./slots";
 import type { TaskStore } from "./store";
 import {
   BLACKLISTED_REASON,
@@ -21,6 +22,8 @@ export interface EngineOptions {
   pendingMs: number;
   processingMs: number;
   concurrency: number;
+  /** ffmpeg processes at once (each holds ~250 MB for a 720p clip); default `concurrency`. */
+  rendersAtOnce?: number;
   render: RenderSettings;
   faults: () => Faults;
   random: () => number;
@@ -44,12 +47,14 @@ export class Engine {
   private readonly running = new Map<string, Promise<void>>();
   private readonly aborts = new Map<string, AbortController>();
   private readonly timers = new Set<NodeJS.Timeout>();
+  private readonly renders: Slots;
   private averageRenderMs: number;
   private closed = false;
   readonly errors: { taskId: string; message: string; at: string }[] = [];
 
   constructor(private readonly o: EngineOptions) {
     this.averageRenderMs = Math.max(o.processingMs, 3000);
+    this.renders = new Slots(Math.max(1, o.rendersAtOnce ?? o.concurrency));
   }
 
   /** Resumes unfinished work after a restart: renders in progress restart, pending tasks keep waiting. */
@@ -221,8 +226,17 @@ export class Engine {
     }
   }
 
-  private render(task: TaskRecord, signal: AbortSignal) {
-    return renderTask({ ...renderJob(task, this.o.store, this.o.render), signal, onSpawn: this.o.onSpawn });
+  private async render(task: TaskRecord, signal: AbortSignal) {
+    const release = await this.renders.acquire(signal);
+    try {
+      return await renderTask({
+        ...renderJob(task, this.o.store, this.o.render),
+        signal,
+        onSpawn: this.o.onSpawn,
+      });
+    } finally {
+      release();
+    }
   }
 
   private finish(task: TaskRecord, result: Pick<TaskRecord, "media"> | Pick<TaskRecord, "failureReason">) {

@@ -14,6 +14,8 @@ export interface RouteContext {
   wire: () => WireContext;
   /** Counts a request against a task, for the control endpoint's per-task counters. */
   touch: (taskId: string) => void;
+  /** A keyframe field's bytes (data: URL or download through the configured fetcher); 400 if unusable. */
+  readKeyframe: (url: string, field: string) => Promise<Uint8Array>;
 }
 
 export interface Route {

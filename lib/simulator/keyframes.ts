@@ -1,5 +1,6 @@
 import { writeFile } from "node:fs/promises";
 import { runFfmpeg } from "./ffmpeg";
+import type { KeyframeFetcher } from "./keyframe-fetch";
 import { type Dimensions, errorMessage, SimulatorError } from "./types";
 
 const MAX_IMAGE_BYTES = 20 * 1024 * 1024;
@@ -24,25 +25,24 @@ function decodeDataUrl(url: string, field: string): Uint8Array {
   return Buffer.from(payload, "base64");
 }
 
-async function download(url: string, field: string): Promise<Uint8Array> {
-  let response: Response;
-  try {
-    response = await fetch(url, { signal: AbortSignal.timeout(FETCH_TIMEOUT_MS), redirect: "follow" });
-  } catch (error) {
-    throw new SimulatorError(400, `${field}: could not fetch image (${errorMessage(error)})`);
-  }
-  if (!response.ok)
-    throw new SimulatorError(400, `${field}: could not fetch image (HTTP ${response.status})`);
-  const bytes = new Uint8Array(await response.arrayBuffer());
-  if (bytes.byteLength > MAX_IMAGE_BYTES) throw new SimulatorError(400, `${field}: image is too large`);
-  return bytes;
-}
-
-/** Reads a keyframe the way a relay would: a base64 data URL or a fetchable http(s) URL. */
-export async function readKeyframe(url: string, field: string): Promise<Uint8Array> {
+/**
+ * Reads a keyframe the way a relay would: a base64 data URL or an http(s) URL, downloaded by the
+ * simulator's keyframe fetcher (keyframe-fetch.ts); any refusal is the relay's 400 with its reason.
+ */
+export async function readKeyframe(
+  url: string,
+  field: string,
+  fetchKeyframe: KeyframeFetcher,
+): Promise<Uint8Array> {
   const trimmed = url.trim();
   if (trimmed.startsWith("data:")) return decodeDataUrl(trimmed, field);
-  if (/^https?:\/\//i.test(trimmed)) return download(trimmed, field);
+  if (/^https?:\/\//i.test(trimmed)) {
+    try {
+      return await fetchKeyframe(trimmed, { maxBytes: MAX_IMAGE_BYTES, timeoutMs: FETCH_TIMEOUT_MS });
+    } catch (error) {
+      throw new SimulatorError(400, `${field}: could not fetch image (${errorMessage(error)})`);
+    }
+  }
   throw new SimulatorError(400, `${field}: must be an http(s) URL or a base64 data URL`);
 }
 

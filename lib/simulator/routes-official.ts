@@ -1,7 +1,6 @@
 import type { KeyframeBytes } from "./engine";
 import type { Route, RouteContext } from "./http";
 import { json } from "./http";
-import { readKeyframe } from "./keyframes";
 import { type OfficialKeyframe, officialCreateSchema, parseBody, requestEcho } from "./schemas";
 import { type FrameRef, SimulatorError, type TaskKind, type TaskRecord } from "./types";
 import { officialGeneration } from "./wire";
@@ -36,8 +35,8 @@ async function create(ctx: RouteContext): Promise<Response> {
   const from = frame0?.type === "generation" ? completedGeneration(ctx, frame0, "keyframes.frame0") : null;
   const to = frame1?.type === "generation" ? completedGeneration(ctx, frame1, "keyframes.frame1") : null;
   const bytes: KeyframeBytes = {
-    start: frame0?.type === "image" ? await readKeyframe(frame0.url, "keyframes.frame0.url") : undefined,
-    end: frame1?.type === "image" ? await readKeyframe(frame1.url, "keyframes.frame1.url") : undefined,
+    start: frame0?.type === "image" ? await ctx.readKeyframe(frame0.url, "keyframes.frame0.url") : undefined,
+    end: frame1?.type === "image" ? await ctx.readKeyframe(frame1.url, "keyframes.frame1.url") : undefined,
   };
   // Extend plays the source first; reverse extend plays it after; two generations interpolate.
   const before = from && !to ? from.id : null;

@@ -1,7 +1,6 @@
 import { NOT_FOUND_PAGE } from "./faults";
 import type { Route, RouteContext } from "./http";
 import { json } from "./http";
-import { readKeyframe } from "./keyframes";
 import { MEDIA_FILES } from "./render";
 import { batchSchema, parseBody, relayCreateSchema, relayExtendSchema, requestEcho } from "./schemas";
 import { SimulatorError, type TaskRecord } from "./types";
@@ -22,8 +21,8 @@ function seconds(duration: string): number {
 
 async function create(ctx: RouteContext): Promise<Response> {
   const body = await parseBody(ctx.request, relayCreateSchema);
-  const start = body.image_url ? await readKeyframe(body.image_url, "image_url") : undefined;
-  const end = body.image_end_url ? await readKeyframe(body.image_end_url, "image_end_url") : undefined;
+  const start = body.image_url ? await ctx.readKeyframe(body.image_url, "image_url") : undefined;
+  const end = body.image_end_url ? await ctx.readKeyframe(body.image_end_url, "image_end_url") : undefined;
   const task = await ctx.engine.create(
     {
       api: "relay",
@@ -56,8 +55,8 @@ async function extend(ctx: RouteContext): Promise<Response> {
     throw new SimulatorError(400, `task_id: task ${parentId} is not completed yet`);
   }
   // image_url is read (a bad one is refused) but the segment always starts from the parent's last frame.
-  if (body.image_url) await readKeyframe(body.image_url, "image_url");
-  const end = body.image_end_url ? await readKeyframe(body.image_end_url, "image_end_url") : undefined;
+  if (body.image_url) await ctx.readKeyframe(body.image_url, "image_url");
+  const end = body.image_end_url ? await ctx.readKeyframe(body.image_end_url, "image_end_url") : undefined;
   const task = await ctx.engine.create(
     {
       api: "relay",

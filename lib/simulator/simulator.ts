@@ -11,6 +11,8 @@ import {
 } from "./faults";
 import { HookDispatcher } from "./hooks";
 import { detail, type Route, type RouteContext } from "./http";
+import { type KeyframeFetcher, plainKeyframeFetch } from "./keyframe-fetch";
+import { readKeyframe } from "./keyframes";
 import { isServedFile, MediaSigner, serveFile } from "./media";
 import { officialRoutes } from "./routes-official";
 import { relayRoutes } from "./routes-relay";
@@ -31,6 +33,8 @@ export interface SimulatorOptions {
   processingMs?: number;
   /** Renders at once; the rest wait as pending. Default 2. */
   concurrency?: number;
+  /** ffmpeg processes at once within those renders (each ~250 MB at 720p). Default: concurrency. */
+  rendersAtOnce?: number;
   fps?: number;
   /** Scales output dimensions (tests: 0.25). Default 1. */
   renderScale?: number;
@@ -43,6 +47,11 @@ export interface SimulatorOptions {
   faults?: FaultsInput;
   /** Source of randomness for fault rates (tests inject a fixed one). Default Math.random. */
   random?: () => number;
+  /**
+   * Downloads keyframe URLs. Default: plain fetch with a streamed byte limit (standalone). The studio's
+   * mounted simulator passes its SSRF guard, since it runs inside the studio's network.
+   */
+  fetchKeyframe?: KeyframeFetcher;
   /** Observes every ffmpeg child (benchmarks sample its memory). */
   onFfmpegSpawn?: (pid: number) => void;
 }
@@ -73,6 +82,7 @@ export function createSimulator(options: SimulatorOptions): Simulator {
   const account = { credits: options.credits ?? 1000 };
   const hangs = new Set<() => void>();
   const routes: Route[] = [...relayRoutes, ...officialRoutes()];
+  const fetchKeyframe = options.fetchKeyframe ?? plainKeyframeFetch;
 
   const wireFor = (base: string): WireContext => ({
     base,
@@ -91,6 +101,7 @@ export function createSimulator(options: SimulatorOptions): Simulator {
     pendingMs: options.pendingMs ?? 1500,
     processingMs: options.processingMs ?? 4000,
     concurrency: Math.max(1, options.concurrency ?? 2),
+    rendersAtOnce: options.rendersAtOnce,
     render: {
       fps: options.fps ?? 24,
       scale: options.renderScale ?? 1,
@@ -165,6 +176,7 @@ export function createSimulator(options: SimulatorOptions): Simulator {
         taskIds.push(id);
         recorder.touch(id);
       },
+      readKeyframe: (keyframeUrl, field) => readKeyframe(keyframeUrl, field, fetchKeyframe),
     };
     try {
       return await matched.handle(ctx);

@@ -1,5 +1,6 @@
 import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { removeStaleRenders } from "./render-cleanup";
 import { type TaskRecord, taskRecordSchema } from "./types";
 
 /**
@@ -23,6 +24,8 @@ export class TaskStore {
   async load(): Promise<TaskRecord[]> {
     await mkdir(this.tasksDir, { recursive: true });
     await mkdir(path.join(this.dataDir, "media"), { recursive: true });
+    // Partial renders a crash left behind (render-cleanup.ts).
+    await removeStaleRenders(path.join(this.dataDir, "media"));
     for (const name of await readdir(this.tasksDir)) {
       if (!name.endsWith(".json")) continue;
       try {

@@ -2,15 +2,17 @@
  * What every benchmark needs: a standalone simulator on loopback and the built studio pointed at it as a
  * relay (the real client path), each in a throwaway folder. Nothing here leaves 127.0.0.1.
  */
-import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtemp, readFile, rm } from "node:fs/promises";
+import type { ChildProcess } from "node:child_process";
+import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { spawnStudioStart } from "../../e2e/support/studio-command";
 import {
   createSimulatorServer,
   type SimulatorServer,
   type SimulatorServerOptions,
 } from "../../lib/simulator";
+import { sampleStudio, treeRssMb } from "./memory";
 
 export const SIM_TOKEN = "bench-simulator-token";
 
@@ -72,28 +74,29 @@ export async function startStudio(options: {
   const upstream: Record<string, string> = options.simulatorUrl
     ? { LUMA_PROVIDER: "relay", LUMA_BASE_URL: options.simulatorUrl, LUMA_API_KEY: SIM_TOKEN }
     : { LUMA_PROVIDER: "simulator", SIMULATOR_TOKEN: SIM_TOKEN, SIMULATOR_DIR: `${dataDir}/simulator` };
-  const child = spawn(
-    path.resolve("node_modules/.bin/next"),
-    ["start", "-p", String(options.port), "-H", "127.0.0.1"],
+  const child = spawnStudioStart(
+    ["-p", String(options.port)],
     {
-      env: {
-        PATH: process.env.PATH ?? "",
-        HOME: process.env.HOME ?? "",
-        NODE_ENV: "production",
-        NEXT_TELEMETRY_DISABLED: "1",
-        PORT: String(options.port),
-        DATABASE_URL: `pglite:${dataDir}/db`,
-        MEDIA_DIR: `${dataDir}/media`,
-        // The load runs start far more clips per minute than one creator may.
-        SUBMIT_RATE_LIMIT: "100000",
-        ...upstream,
-        ...options.env,
-      },
-      stdio: ["ignore", "ignore", "inherit"],
+      PATH: process.env.PATH ?? "",
+      HOME: process.env.HOME ?? "",
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+      PORT: String(options.port),
+      DATABASE_URL: `pglite:${dataDir}/db`,
+      MEDIA_DIR: `${dataDir}/media`,
+      // The load runs start far more clips per minute than one creator may.
+      SUBMIT_RATE_LIMIT: "100000",
+      ...upstream,
+      ...options.env,
     },
+    { stdio: ["ignore", "ignore", "inherit"] },
   );
   const url = `http://127.0.0.1:${options.port}`;
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const memory = sampleStudio(
+    child.pid ?? 0,
+    `${path.basename(process.argv[1] ?? "bench")} :${options.port}`,
+  );
   await waitFor("the studio to answer /api/health", async () => {
     if (child.exitCode !== null) throw new Error("the studio exited during start-up");
     const response = await fetch(`${url}/api/health`);
@@ -105,27 +108,12 @@ export async function startStudio(options: {
     child,
     dataDir,
     async stop(signal = "SIGTERM") {
+      await memory.stop();
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);
       await exited;
     },
-    async rssMb() {
-      // next start runs the server in this process or one child; sum the tree's resident memory.
-      const pids = [child.pid ?? 0, ...(await childPids(child.pid ?? 0))];
-      let kb = 0;
-      for (const pid of pids) {
-        const status = await readFile(`/proc/${pid}/status`, "utf8").catch(() => "");
-        kb += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
-      }
-      return kb / 1024;
-    },
+    rssMb: () => treeRssMb(child.pid ?? 0),
   };
-}
-
-async function childPids(pid: number): Promise<number[]> {
-  const text = await readFile(`/proc/${pid}/task/${pid}/children`, "utf8").catch(() => "");
-  const direct = text.split(/\s+/).filter(Boolean).map(Number);
-  const nested = await Promise.all(direct.map(childPids));
-  return [...direct, ...nested.flat()];
 }
 
 export async function removeDir(dir: string): Promise<void> {

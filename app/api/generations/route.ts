@@ -11,6 +11,8 @@ export const GET = route({ query: ListQuerySchema }, async ({ query }) =>
     states: query.state,
     search: query.q,
     parentId: query.parentId,
+    favourite: query.favourite,
+    boardId: query.board,
   }),
 );
 

@@ -13,6 +13,16 @@ export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
 export interface OpenDatabase {
   db: Database;
   kind: DatabaseConfig["kind"];
+  /**
+   * LISTENs on a channel: `onPayload` for each NOTIFY, `onListening` each time the listen is (again) in
+   * place. PostgreSQL uses one dedicated connection that postgres.js reconnects (and re-LISTENs) on its
+   * own; PGlite delivers on its single connection. Resolves with a function that stops listening.
+   */
+  listen(
+    channel: string,
+    onPayload: (payload: string) => void,
+    onListening: () => void,
+  ): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -26,20 +36,27 @@ export async function openDatabase(
   migrationsDir = MIGRATIONS_DIR,
 ): Promise<OpenDatabase> {
   if (config.kind === "pglite") {
-    const [{ PGlite }, { drizzle }, { migrate }, fs] = await Promise.all([
-      import("@electric-sql/pglite"),
+    const [{ createPglite }, { drizzle }, { migrate }] = await Promise.all([
+      import("./pglite"),
       import("drizzle-orm/pglite"),
       import("drizzle-orm/pglite/migrator"),
-      import("node:fs/promises"),
     ]);
-    await fs.mkdir(config.dataDir, { recursive: true });
-    const client = await PGlite.create(config.dataDir);
+    const { client } = await createPglite(config.dataDir);
     const db = drizzle(client, { schema });
     await migrate(db, { migrationsFolder: migrationsDir });
     // PGlite has no autovacuum, so planner statistics are only as fresh as the last ANALYZE; without
     // them the gallery's queries fall back to scanning the whole table. Cheap at start-up.
     await client.exec("analyze");
-    return { db: db as unknown as Database, kind: "pglite", close: () => client.close() };
+    return {
+      db: db as unknown as Database,
+      kind: "pglite",
+      async listen(channel, onPayload, onListening) {
+        const stop = await client.listen(channel, onPayload);
+        onListening();
+        return () => stop();
+      },
+      close: () => client.close(),
+    };
   }
 
   const [{ default: postgres }, { drizzle }, { migrate }] = await Promise.all([
@@ -58,5 +75,13 @@ export async function openDatabase(
     await lockConn`select pg_advisory_unlock(${MIGRATION_LOCK_ID})`;
     lockConn.release();
   }
-  return { db: db as unknown as Database, kind: "postgres", close: () => client.end({ timeout: 5 }) };
+  return {
+    db: db as unknown as Database,
+    kind: "postgres",
+    async listen(channel, onPayload, onListening) {
+      const { unlisten } = await client.listen(channel, onPayload, onListening);
+      return unlisten;
+    },
+    close: () => client.end({ timeout: 5 }),
+  };
 }

@@ -1,10 +1,12 @@
 import { sql } from "drizzle-orm";
 import {
+  bigint,
   boolean,
   index,
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   real,
   text,
   timestamp,
@@ -89,7 +91,8 @@ export const tasks = pgTable(
     leaseExpiresAt: timestamp("lease_expires_at", { withTimezone: true }),
     idempotencyKey: text("idempotency_key"),
     hookSecret: text("hook_secret"),
-    mirrorAttempts: integer("mirror_attempts").notNull().default(0),
+    /** The creator's star; written through updateTask so open tabs see it move. */
+    favourite: boolean("favourite").notNull().default(false),
     extra: jsonb("extra").$type<Record<string, unknown>>(),
   },
   (table) => [
@@ -101,6 +104,20 @@ export const tasks = pgTable(
     // The gallery's changes feed reads tasks updated since a cursor.
     index("tasks_updated_at_idx").on(table.updatedAt),
   ],
+);
+
+/**
+ * Deleted tasks, for the live feed: a row per task id, written by a trigger on `tasks` (custom
+ * migration 0009), so every way a task goes away (Delete, Retry's replace) reaches other open tabs as
+ * `deletedIds`. Kept for a day (the trigger prunes older rows); a cursor older than that reloads.
+ */
+export const taskTombstones = pgTable(
+  "task_tombstones",
+  {
+    taskId: text("task_id").primaryKey(),
+    deletedAt: timestamp("deleted_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  },
+  (table) => [index("task_tombstones_deleted_at_idx").on(table.deletedAt)],
 );
 
 export const shareLinks = pgTable(
@@ -118,7 +135,95 @@ export const shareLinks = pgTable(
   (table) => [index("share_links_task_idx").on(table.taskId)],
 );
 
+/**
+ * Background work with its own book-keeping (lib/server/jobs): one row per piece of work, named by
+ * `kind` and `subject` (a task id for "mirror"). `run_at` null means given up; `last_error` says why.
+ * Done jobs are deleted.
+ */
+export const jobs = pgTable(
+  "jobs",
+  {
+    id: text("id").primaryKey(),
+    kind: text("kind").notNull(),
+    subject: text("subject").notNull(),
+    runAt: timestamp("run_at", { withTimezone: true, precision: 3 }),
+    attempts: integer("attempts").notNull().default(0),
+    leaseOwner: text("lease_owner"),
+    leaseExpiresAt: timestamp("lease_expires_at", { withTimezone: true, precision: 3 }),
+    lastError: text("last_error"),
+    ...timestamps,
+  },
+  (table) => [
+    uniqueIndex("jobs_kind_subject_idx").on(table.kind, table.subject),
+    index("jobs_due_idx").on(table.kind, table.runAt).where(sql`${table.runAt} is not null`),
+  ],
+);
+
+/**
+ * Rate-limit events shared by every instance: one row per counted request, kept until it leaves its
+ * window (security/counters.ts). Only counted requests are stored, so each key holds at most its limit.
+ */
+export const rateEvents = pgTable(
+  "rate_events",
+  {
+    id: text("id").primaryKey(),
+    key: text("key").notNull(),
+    at: bigint("at", { mode: "number" }).notNull(),
+    expiresAt: bigint("expires_at", { mode: "number" }).notNull(),
+  },
+  (table) => [
+    index("rate_events_key_at_idx").on(table.key, table.at),
+    index("rate_events_expires_idx").on(table.expiresAt),
+  ],
+);
+
+/**
+ * Boards: named collections of clips (lib/server/boards). Names are unique whatever their case, so
+ * "Trailer" and "trailer" never sit side by side in a menu.
+ */
+export const boards = pgTable(
+  "boards",
+  {
+    id: text("id").primaryKey(),
+    name: text("name").notNull(),
+    ...timestamps,
+  },
+  (table) => [uniqueIndex("boards_name_lower_idx").on(sql`lower(${table.name})`)],
+);
+
+/** Which clips are on which boards; deleting a clip or a board removes its rows. */
+export const boardClips = pgTable(
+  "board_clips",
+  {
+    boardId: text("board_id")
+      .notNull()
+      .references(() => boards.id, { onDelete: "cascade" }),
+    taskId: text("task_id")
+      .notNull()
+      .references(() => tasks.id, { onDelete: "cascade" }),
+    addedAt: timestamp("added_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.boardId, table.taskId] }),
+    index("board_clips_task_idx").on(table.taskId),
+  ],
+);
+
+/** Studio sessions: the cookie names one row; sign-out revokes it (security/session-store.ts). */
+export const sessions = pgTable(
+  "sessions",
+  {
+    id: text("id").primaryKey(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+  },
+  (table) => [index("sessions_expires_idx").on(table.expiresAt)],
+);
+
 export type TaskRow = typeof tasks.$inferSelect;
+export type JobRow = typeof jobs.$inferSelect;
 export type NewTaskRow = typeof tasks.$inferInsert;
 export type UploadRow = typeof uploads.$inferSelect;
+export type BoardRow = typeof boards.$inferSelect;
 export type ShareLinkRow = typeof shareLinks.$inferSelect;

@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * Errors the API answers on purpose. Each code maps to one HTTP status; the message is meant for the
  * creator and must never carry a secret. Anything that is not an AppError is unexpected: it is logged
@@ -19,6 +20,8 @@ export const ERROR_STATUS = {
   internal: 500,
   upstream_rejected: 502,
   upstream_unavailable: 503,
+  /** The studio itself is shutting down (a restart): try again in a moment. */
+  unavailable: 503,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

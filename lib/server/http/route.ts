@@ -1,13 +1,18 @@
 import "server-only";
 import { z } from "zod";
-import { log } from "../log";
+import { log, scrub } from "../log";
 import { type Access, assertAccess, assertSameOriginJson, assertSubmitAllowed } from "../security/guards";
+import { BODY_LIMITS, readBody } from "./body";
 import { AppError, type ErrorBody, isAppError } from "./errors";
+import { assertNoNul, pathParams } from "./input";
+import { describedRoute } from "./route-spec";
 
 /**
  * The one wrapper every route handler goes through: it checks the session (unless the route is public),
- * the Origin and body type of state-changing requests (CSRF), the submit rate limit, parses params, query
- * and body with zod, calls the handler, and maps every error to `{error: {code, message}}`.
+ * the Origin and body type of state-changing requests (CSRF), the submit rate limit, reads the body
+ * within its byte limit (body.ts), refuses NUL characters anywhere in params (404), query or body (400)
+ * before they reach the database (input.ts), parses params, query and body with zod, calls the handler,
+ * and maps every error to `{error: {code, message}}`.
  */
 
 // Classic or mini zod: shared schemas are written with zod/mini because the browser ships them too.
@@ -28,6 +33,8 @@ interface RouteSpec<
   foreignPosts?: boolean;
   /** Counts against SUBMIT_RATE_LIMIT: create, extend, continue. */
   submits?: boolean;
+  /** Byte limit for a JSON body; default BODY_LIMITS.json. */
+  maxBodyBytes?: number;
 }
 
 interface HandlerInput<P, Q, B> {
@@ -56,13 +63,14 @@ function validationError(where: string, error: z.ZodError): AppError {
   return new AppError("validation_failed", message, { fields });
 }
 
-async function readJson(request: Request): Promise<unknown> {
+async function readJson(request: Request, limit: number): Promise<unknown> {
   const type = request.headers.get("content-type") ?? "";
   if (!type.toLowerCase().includes("application/json")) {
     throw new AppError("unsupported_media_type", "Send the body as application/json");
   }
+  const bytes = await readBody(request, limit);
   try {
-    return await request.json();
+    return JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
   } catch {
     throw new AppError("bad_request", "The body is not valid JSON");
   }
@@ -76,8 +84,12 @@ function parseWith<S extends Schema>(schema: S, value: unknown, where: string): 
 
 export function errorResponse(error: unknown, requestId: string): Response {
   if (isAppError(error)) {
+    // Messages may quote the upstream's words, which may echo a secret in some altered form.
+    const extra = error.extra.upstream
+      ? { ...error.extra, upstream: scrub(error.extra.upstream) }
+      : error.extra;
     const body: ErrorBody = {
-      error: { code: error.code, message: error.message, requestId, ...error.extra },
+      error: { code: error.code, message: scrub(error.message), requestId, ...extra },
     };
     const headers: HeadersInit = error.extra.retryAfterSeconds
       ? { "retry-after": String(error.extra.retryAfterSeconds) }
@@ -99,17 +111,23 @@ export function route<
   spec: RouteSpec<P, Q, B>,
   handler: (input: HandlerInput<Out<P>, Out<Q>, Out<B>>) => Promise<Response | unknown>,
 ) {
-  return async (request: Request, context?: RouteContext): Promise<Response> => {
+  const handle = async (request: Request, context?: RouteContext): Promise<Response> => {
     const requestId = crypto.randomUUID();
     try {
-      assertAccess(request, spec.access ?? "studio");
+      await assertAccess(request, spec.access ?? "studio");
       if (!spec.foreignPosts) assertSameOriginJson(request);
-      const params = spec.params ? parseWith(spec.params, await context?.params, "path") : undefined;
-      const query = spec.query
-        ? parseWith(spec.query, Object.fromEntries(new URL(request.url).searchParams), "query")
-        : undefined;
-      const body = spec.body ? parseWith(spec.body, await readJson(request), "body") : undefined;
-      if (spec.submits) assertSubmitAllowed(request);
+      const rawParams = await pathParams(context?.params);
+      const params = spec.params ? parseWith(spec.params, rawParams, "path") : undefined;
+      const rawQuery = Object.fromEntries(new URL(request.url).searchParams);
+      assertNoNul(rawQuery, "query");
+      const query = spec.query ? parseWith(spec.query, rawQuery, "query") : undefined;
+      let body: unknown;
+      if (spec.body) {
+        const json = await readJson(request, spec.maxBodyBytes ?? BODY_LIMITS.json);
+        assertNoNul(json, "body");
+        body = parseWith(spec.body, json, "body");
+      }
+      if (spec.submits) await assertSubmitAllowed(request);
       const result = await handler({
         request,
         params: params as Out<P>,
@@ -124,4 +142,5 @@ export function route<
       return errorResponse(error, requestId);
     }
   };
+  return describedRoute(handle, spec);
 }

@@ -57,7 +57,12 @@ describe("mirror claims across two instances (real Postgres)", () => {
       })),
     );
     const storage = createLocalStorage(dir);
-    const deps = { storage, upstream: { downloadUrl: async () => null }, providerName: "relay" };
+    const deps = {
+      storage,
+      upstream: { downloadUrl: async () => null },
+      providerName: "relay",
+      trusted: [`${base}/`],
+    };
     const first = createMirror({ ...deps, db: a.db });
     const second = createMirror({ ...deps, db: b.db });
     for (let pass = 0; pass < 4; pass++) {
@@ -88,6 +93,7 @@ describe("mirror claims across two instances (real Postgres)", () => {
       storage: createLocalStorage(dir),
       upstream: { downloadUrl: async () => null },
       providerName: "relay",
+      trusted: [`${base}/`],
     };
     const background = createMirror({ ...deps, db: a.db }).mirrorDue();
     // A has claimed the clip once its request reaches the upstream; B is asked for it right then.

@@ -1,3 +1,5 @@
+import "server-only";
+
 /**
  * Where a clip's stored copies live: `clips/{taskId}/video.mp4`, `…/thumbnail.jpg`, `…/last-frame.jpg`
  * (the extension follows the file's real format). Public share URLs never expose these keys: they name

@@ -4,8 +4,8 @@ import { AppError } from "../http/errors";
 import { serveStored } from "../media-serve";
 import { passcodeRequired } from "../security/session";
 import { resolveShare } from "../share/links";
-import { browserUrl } from "../simulator-link";
-import { assertStudioAccess, KEYFRAME_MEDIA_PREFIX, validKeyframeSignature } from "./access";
+import { browserUrl, servedByStudio } from "../upstream-link";
+import { assertStudioAccess, KEYFRAME_MEDIA_PREFIX, keyframeKeyOf } from "./access";
 import { attachmentDisposition, downloadName } from "./filename";
 import { SHARE_MEDIA_PREFIX } from "./keys";
 import { mirrorNow, mirrorSoon } from "./mirroring";
@@ -14,7 +14,8 @@ import { mirrorNow, mirrorSoon } from "./mirroring";
  * `GET /api/media/…`. Two kinds of path:
  * - `share/{token}/video.mp4|poster.jpg`: public, answered only while the token's link is live; the key
  *   comes from the link's own task, so a share path can never reach another clip's media.
- * - `keyframe/{signature}/uploads/…`: an upload, for the upstream to fetch without a session (keyframes.ts).
+ * - `keyframe/{expires}/{signature}/uploads/…`: an upload, for the upstream to fetch without a session
+ *   until the signed expiry (keyframes.ts, access.ts).
  * - anything else is a storage key (`uploads/…`, `clips/{taskId}/…`): studio users only.
  */
 
@@ -40,8 +41,8 @@ async function serveShared(token: string, file: string, request: Request, downlo
   const shared = await resolveShare(token);
   if (!shared || !(SHARE_FILES as readonly string[]).includes(file)) throw notFound();
   let { key, upstream } = sourceOf(shared.task, file as ShareFile);
-  // The built-in simulator's links need a studio session when a passcode is set; copy first instead.
-  if (!key && upstream && browserUrl(upstream).startsWith("/") && passcodeRequired()) {
+  // A link the studio serves itself needs its session when a passcode is set; copy first instead.
+  if (!key && upstream && servedByStudio(upstream) && passcodeRequired()) {
     const copied = await mirrorNow(shared.task.id);
     if (copied) ({ key, upstream } = sourceOf(copied, file as ShareFile));
   }
@@ -73,8 +74,8 @@ export async function answerMedia(
     return serveShared(segments[1]!, segments[2]!, request, download);
   }
   if (segments[0] === KEYFRAME_MEDIA_PREFIX) {
-    const key = segments.slice(2).join("/");
-    if (!validKeyframeSignature(segments[1] ?? "", key)) throw notFound();
+    const key = keyframeKeyOf(segments.slice(1));
+    if (!key) throw notFound();
     return serveStored(key, request);
   }
   await assertStudioAccess(request);

@@ -1,37 +1,59 @@
-import { and, eq, inArray, isNotNull, isNull, lt, lte, or, type SQL } from "drizzle-orm";
+import "server-only";
+import { and, eq, isNull, notExists } from "drizzle-orm";
 import type { LumaProvider } from "@/lib/luma";
 import type { Database } from "../db/open";
-import { type TaskRow, tasks } from "../db/schema";
+import { type JobRow, jobs, type TaskRow, tasks } from "../db/schema";
+import { JOB_KIND } from "../jobs/kinds";
+import { claimDue, claimJob, completeJob, enqueueJob, failJob, retryDelayMs } from "../jobs/runner";
 import type { MediaStorage } from "../storage/types";
+import { type TaskPatch, updateTask } from "../tasks/update";
 import { clipKeyBase } from "./keys";
+import { missingPiece, missingPieces, type Piece } from "./pieces";
 import type { MediaFormat } from "./sniff";
-import { fetchUpstreamMedia } from "./upstream-fetch";
+import { fetchUpstreamMedia, MediaFetchError } from "./upstream-fetch";
 
 /**
  * Copies each finished clip's video (the watermark-free one when the provider offers it), thumbnail and
  * last frame into our storage, because provider links expire within hours. Free of globals so tests can
  * run it against any database, storage and upstream.
  *
- * Book-keeping reuses task columns the watcher is done with once a task is terminal: `mirror_attempts`
- * counts failed copies, `next_poll_at` is the mirror's due time (retry backoff), and the lease
- * (`lease_owner`, `lease_expires_at`) marks a copy in progress. Every claim, due or forced, skips a row
- * under a live lease, so across instances each clip is copied once; a crash only delays it until the
- * lease expires, and a restart finds every completed task still missing a piece and copies it.
+ * Each clip to copy is a `mirror` job (lib/server/jobs): a few run at once, each download within its
+ * own time limit, so a link that never ends holds one slot, not the queue. A failed copy is retried
+ * with a capped delay for as long as the provider's link may still work (`keepTryingMs` after the clip
+ * finished), unless the link answers that it is gone (403/404/410, twice) or can never be copied (not
+ * http, over the size limit); then the job is given up and says why. The job's lease makes each copy
+ * run once across instances; a crash only delays it until the lease expires.
  */
+
+/**
+ * A finished clip's copy starts this long after the finish (its job is due then, and the on-demand copy
+ * waits as long), so the live feed's answer that shows the clip (which reads the same database, on
+ * PGlite the same single connection) goes first: the card plays the provider's link at once and
+ * switches to the stored copy when it is in.
+ */
+export const COPY_AFTER_FINISH_MS = 750;
 
 export const MIRROR = {
   tickMs: 2_000,
-  batchSize: 4,
-  maxAttempts: 8,
+  /** Copies running at once per instance. */
+  concurrency: 3,
   baseDelayMs: 10_000,
-  maxDelayMs: 60 * 60_000,
-  claimMs: 20 * 60_000,
+  maxDelayMs: 15 * 60_000,
+  /** Provider links last hours to about a day; after this, no retry can succeed. */
+  keepTryingMs: 36 * 60 * 60_000,
+  /** How often completed clips without a job (from before jobs existed) are looked for. */
+  sweepEveryMs: 10 * 60_000,
+  /** Longer than one job's downloads can take (the video's and both images' time limits). */
+  claimMs: 10 * 60_000,
   videoMaxBytes: 2 * 1024 ** 3,
   imageMaxBytes: 25 * 1024 ** 2,
-  videoTimeoutMs: 10 * 60_000,
+  videoTimeoutMs: 5 * 60_000,
   imageTimeoutMs: 60_000,
   downloadUrlTimeoutMs: 30_000,
 } as const;
+
+/** Statuses by which a link says it is gone for good, not that it is busy. */
+const GONE = new Set([403, 404, 410]);
 
 export interface MirrorDeps {
   db: Database;
@@ -40,7 +62,8 @@ export interface MirrorDeps {
   /** Tasks made with another provider (the configuration changed) are copied from their stored links. */
   providerName: string;
   settings?: Partial<Record<keyof typeof MIRROR, number>>;
-  fetch?: typeof globalThis.fetch;
+  /** URL prefixes a media link may point at on a private address: the configured upstream's origin. */
+  trusted?: readonly string[];
   /** Headers for one media link: the built-in simulator's bearer for its own links, else none. */
   authFor?: (url: string) => Record<string, string>;
   random?: () => number;
@@ -54,56 +77,22 @@ export interface Mirror {
   mirrorTask(taskId: string): Promise<TaskRow | null>;
 }
 
-type Piece = "video" | "thumbnail" | "lastFrame";
-type TaskPatch = Partial<typeof tasks.$inferInsert>;
-
-/** A completed task that still lacks a stored copy of something the upstream gave. */
-export const missingPiece: SQL = and(
-  eq(tasks.state, "completed"),
-  or(
-    isNull(tasks.videoKey),
-    and(isNotNull(tasks.thumbnailUrl), isNull(tasks.thumbnailKey)),
-    and(isNotNull(tasks.lastFrameUrl), isNull(tasks.lastFrameKey)),
-  ),
-)!;
-
-function missing(row: TaskRow): Piece[] {
-  const pieces: Piece[] = [];
-  if (!row.videoKey) pieces.push("video");
-  if (row.thumbnailUrl && !row.thumbnailKey) pieces.push("thumbnail");
-  if (row.lastFrameUrl && !row.lastFrameKey) pieces.push("lastFrame");
-  return pieces;
+interface PieceFailure {
+  piece: Piece;
+  error: unknown;
 }
+
+const LABEL: Record<Piece, string> = { video: "video", thumbnail: "thumbnail", lastFrame: "last frame" };
 
 export function createMirror(deps: MirrorDeps): Mirror {
   const { db, storage } = deps;
   const settings = { ...MIRROR, ...deps.settings };
   const random = deps.random ?? Math.random;
   const running = new Map<string, Promise<TaskRow | null>>();
-  const mirrorId = `m_${Math.floor(random() * 2 ** 48).toString(36)}`;
-
-  function retryDelayMs(attempts: number): number {
-    const base = Math.min(settings.maxDelayMs, settings.baseDelayMs * 2 ** Math.min(attempts - 1, 16));
-    return Math.round(base * (0.8 + 0.4 * random()));
-  }
-
-  async function claim(where: SQL, now: Date, limit: number): Promise<TaskRow[]> {
-    return db.transaction(async (tx) => {
-      const due = await tx
-        .select({ id: tasks.id })
-        .from(tasks)
-        .where(and(where, or(isNull(tasks.leaseExpiresAt), lt(tasks.leaseExpiresAt, now))))
-        .limit(limit)
-        .for("update", { skipLocked: true });
-      if (due.length === 0) return [];
-      const ids = due.map((row) => row.id);
-      return tx
-        .update(tasks)
-        .set({ leaseOwner: mirrorId, leaseExpiresAt: new Date(now.getTime() + settings.claimMs) })
-        .where(inArray(tasks.id, ids))
-        .returning();
-    });
-  }
+  const lease = { owner: `m_${Math.floor(random() * 2 ** 48).toString(36)}`, leaseMs: settings.claimMs };
+  const jobKey = (taskId: string) => ({ kind: JOB_KIND.mirror, subject: taskId });
+  let active = 0;
+  let lastSweep = Number.NEGATIVE_INFINITY;
 
   async function videoSource(row: TaskRow): Promise<string | null> {
     if (row.upstreamId && row.provider === deps.providerName) {
@@ -127,8 +116,8 @@ export function createMirror(deps: MirrorDeps): Mirror {
       accept,
       maxBytes: video ? settings.videoMaxBytes : settings.imageMaxBytes,
       timeoutMs: video ? settings.videoTimeoutMs : settings.imageTimeoutMs,
-      fetch: deps.fetch,
-      headers: deps.authFor?.(url),
+      trusted: deps.trusted,
+      headersFor: deps.authFor,
     });
     const key = `${clipKeyBase(taskId, piece)}.${media.format}`;
     const stored = await storage.put(key, media.body, {
@@ -137,10 +126,22 @@ export function createMirror(deps: MirrorDeps): Mirror {
     return { key, sha256: stored.sha256 ?? null };
   }
 
-  async function copyMissing(row: TaskRow): Promise<TaskRow | null> {
-    const patch: TaskPatch = { leaseOwner: null, leaseExpiresAt: null };
-    let failed = false;
-    for (const piece of missing(row)) {
+  /** Over when every failure is one no retry can fix, or the provider's links have surely expired. */
+  function givesUp(job: JobRow, row: TaskRow, failures: PieceFailure[], now: number): boolean {
+    const finishedAt = (row.completedAt ?? row.createdAt).getTime();
+    if (now - finishedAt > settings.keepTryingMs) return true;
+    return failures.every(({ error }) => {
+      if (!(error instanceof MediaFetchError)) return false;
+      if (!error.retryable) return true;
+      // Gone twice: a link can 404 for a moment right after the clip finishes.
+      return error.status !== undefined && GONE.has(error.status) && job.attempts >= 1;
+    });
+  }
+
+  async function copyMissing(job: JobRow, row: TaskRow): Promise<TaskRow | null> {
+    const patch: TaskPatch = {};
+    const failures: PieceFailure[] = [];
+    for (const piece of missingPieces(row)) {
       try {
         if (piece === "video") {
           const stored = await copy(row.id, piece, await videoSource(row));
@@ -152,30 +153,51 @@ export function createMirror(deps: MirrorDeps): Mirror {
           patch.lastFrameKey = (await copy(row.id, piece, row.lastFrameUrl)).key;
         }
       } catch (error) {
-        failed = true;
+        failures.push({ piece, error });
         deps.onError?.({
           taskId: row.id,
           piece,
           message: error instanceof Error ? error.message : String(error),
-          attempts: row.mirrorAttempts + 1,
+          attempts: job.attempts + 1,
         });
       }
     }
-    const now = Date.now();
-    if (failed) {
-      patch.mirrorAttempts = row.mirrorAttempts + 1;
-      patch.nextPollAt = new Date(now + retryDelayMs(row.mirrorAttempts + 1));
-    } else {
-      patch.nextPollAt = null;
-    }
-    const [updated] = await db.update(tasks).set(patch).where(eq(tasks.id, row.id)).returning();
+    const stored = Object.keys(patch).length > 0;
+    const updated = stored ? await updateTask(db, row.id, patch) : row;
     if (!updated) {
       // Deleted while we copied: the delete could not know these keys, so they are removed here.
       for (const key of [patch.videoKey, patch.thumbnailKey, patch.lastFrameKey]) {
         if (key) await storage.delete(key).catch(() => {});
       }
+      await completeJob(db, job);
+      return null;
     }
-    return updated ?? null;
+    if (failures.length === 0) {
+      await completeJob(db, job);
+      return updated;
+    }
+    const now = Date.now();
+    const reason = failures
+      .map(({ piece, error }) => `${LABEL[piece]}: ${error instanceof Error ? error.message : String(error)}`)
+      .join("; ");
+    const final = givesUp(job, updated, failures, now);
+    const runAt = final
+      ? null
+      : new Date(now + retryDelayMs(job.attempts + 1, settings.baseDelayMs, settings.maxDelayMs, random));
+    await failJob(db, job, reason, runAt);
+    // The card shows whether a copy is retrying or given up, and why: it must hear when that changes.
+    const shownChanged = job.attempts === 0 || job.lastError !== reason || final !== (job.runAt === null);
+    if (shownChanged && !stored) return updateTask(db, row.id, {});
+    return updated;
+  }
+
+  async function run(job: JobRow): Promise<TaskRow | null> {
+    const [row] = await db.select().from(tasks).where(eq(tasks.id, job.subject));
+    if (!row || missingPieces(row).length === 0) {
+      await completeJob(db, job);
+      return row ?? null;
+    }
+    return copyMissing(job, row);
   }
 
   function once(taskId: string, work: () => Promise<TaskRow | null>): Promise<TaskRow | null> {
@@ -186,28 +208,59 @@ export function createMirror(deps: MirrorDeps): Mirror {
     return promise;
   }
 
+  /**
+   * Gives a job to completed clips that have none (finished before jobs existed), and drops the jobs
+   * of deleted clips (a job given up is never claimed again, so nothing else would).
+   */
+  async function sweep(now: Date): Promise<void> {
+    const clip = db.select({ id: tasks.id }).from(tasks).where(eq(tasks.id, jobs.subject));
+    await db.delete(jobs).where(and(eq(jobs.kind, JOB_KIND.mirror), notExists(clip)));
+    const orphans = await db
+      .select({ id: tasks.id })
+      .from(tasks)
+      .leftJoin(jobs, and(eq(jobs.kind, JOB_KIND.mirror), eq(jobs.subject, tasks.id)))
+      .where(and(missingPiece, isNull(jobs.id)))
+      .limit(500);
+    for (const { id } of orphans) await enqueueJob(db, jobKey(id), now);
+  }
+
   async function mirrorDue(now = new Date()): Promise<number> {
-    const due = and(
-      missingPiece,
-      lt(tasks.mirrorAttempts, settings.maxAttempts),
-      or(isNull(tasks.nextPollAt), lte(tasks.nextPollAt, now)),
-    )!;
-    const rows = await claim(due, now, settings.batchSize);
-    for (const row of rows) {
-      // Still running here means an on-demand copy that found this pass's claim and only read the row:
-      // once it is done, this pass (holding the claim) copies, so a claimed row is never left behind.
-      await running.get(row.id)?.catch(() => null);
-      await once(row.id, () => copyMissing(row));
+    if (Date.now() - lastSweep >= settings.sweepEveryMs) {
+      lastSweep = Date.now();
+      await sweep(now);
     }
-    return rows.length;
+    // Slots are taken before the claim, so passes that overlap never run more than `concurrency`.
+    const free = Math.max(0, settings.concurrency - active);
+    active += free;
+    let claimed: JobRow[] = [];
+    try {
+      claimed = await claimDue(db, JOB_KIND.mirror, lease, free, now);
+    } finally {
+      active -= free - claimed.length;
+    }
+    await Promise.all(
+      claimed.map(async (job) => {
+        try {
+          // An on-demand copy that found this claim and only read the row may still be running here:
+          // once it is done, this pass (holding the claim) copies, so a claimed job is never dropped.
+          await running.get(job.subject)?.catch(() => null);
+          await once(job.subject, () => run(job));
+        } finally {
+          active -= 1;
+        }
+      }),
+    );
+    return claimed.length;
   }
 
   function mirrorTask(taskId: string): Promise<TaskRow | null> {
     return once(taskId, async () => {
-      const [row] = await claim(and(eq(tasks.id, taskId), missingPiece)!, new Date(), 1);
-      if (row) return copyMissing(row);
-      const [current] = await db.select().from(tasks).where(eq(tasks.id, taskId));
-      return current ?? null;
+      const [row] = await db.select().from(tasks).where(eq(tasks.id, taskId));
+      if (!row || missingPieces(row).length === 0) return row ?? null;
+      await enqueueJob(db, jobKey(taskId));
+      const job = await claimJob(db, jobKey(taskId), lease);
+      // Another instance (or this one's pass) is copying it: answer the row as it is.
+      return job ? run(job) : row;
     });
   }
 

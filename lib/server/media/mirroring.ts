@@ -2,10 +2,10 @@ import "server-only";
 import { getDb } from "../db";
 import type { TaskRow } from "../db/schema";
 import { log } from "../log";
-import { simulatorAuthFor } from "../simulator-link";
 import { mediaStorage } from "../storage";
 import { provider, providerName } from "../upstream";
-import { createMirror, MIRROR, type Mirror } from "./mirror";
+import { mediaAuthFor, upstreamPrefixes } from "../upstream-link";
+import { COPY_AFTER_FINISH_MS, createMirror, MIRROR, type Mirror } from "./mirror";
 
 /** The studio's one mirror per process: a background pass every few seconds, plus copies on demand. */
 
@@ -21,8 +21,9 @@ function mirror(): Promise<Mirror> {
       storage: mediaStorage(),
       upstream: provider(),
       providerName: providerName(),
-      authFor: simulatorAuthFor,
-      onError: (info) => log.warn("media copy failed", info),
+      authFor: mediaAuthFor,
+      trusted: upstreamPrefixes(),
+      onError: ({ message, ...info }) => log.warn("media copy failed", { ...info, reason: message }),
     }),
   );
   return holder.__lumaMirror;
@@ -43,21 +44,18 @@ export function mirrorSoon(taskId: string): void {
  * submit). A failed task has nothing to copy.
  */
 export function onTaskFinished(task: Pick<TaskRow, "id" | "state">): void {
-  if (task.state === "completed") mirrorSoon(task.id);
+  if (task.state !== "completed") return;
+  setTimeout(() => mirrorSoon(task.id), COPY_AFTER_FINISH_MS).unref();
 }
 
 export function startMirroring(): void {
   if (holder.__lumaMirrorTimer) return;
-  let running = false;
+  // Passes overlap on purpose: each fills the copy slots that are free (mirror.ts counts them), so a
+  // slow download never holds back the clips behind it.
   const timer = setInterval(() => {
-    if (running) return;
-    running = true;
     mirror()
       .then((instance) => instance.mirrorDue())
-      .catch((error: unknown) => log.error("media copy pass failed", { error }))
-      .finally(() => {
-        running = false;
-      });
+      .catch((error: unknown) => log.error("media copy pass failed", { error }));
   }, MIRROR.tickMs);
   timer.unref();
   holder.__lumaMirrorTimer = timer;

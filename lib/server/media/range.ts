@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * `Range` header parsing for stored media (RFC 9110 §14.1.2), kept pure so it can be tested alone.
  * Only a single range is honoured; anything else (several ranges, other units, a malformed or backwards

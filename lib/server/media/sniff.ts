@@ -1,3 +1,4 @@
+import "server-only";
 /** What a file is, from its first bytes: upstreams sometimes answer 200 with an HTML error page. */
 
 export type MediaFormat = "mp4" | "jpg" | "png" | "webp";

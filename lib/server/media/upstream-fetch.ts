@@ -1,10 +1,13 @@
 import "server-only";
+import { guardedFetch, UnsafeUrlError } from "../net/safe-fetch";
 import { type MediaFormat, SNIFF_BYTES, sniffFormat } from "./sniff";
 
 /**
- * Fetches one upstream media file as a stream, within limits: http(s) only, a deadline for the whole
- * transfer (the signal also aborts the body), a byte ceiling checked against Content-Length up front
- * (storage enforces it again while writing), and a format check on the first bytes.
+ * Fetches one upstream media file as a stream through the SSRF guard (net/safe-fetch.ts: public
+ * addresses only, except the configured upstream's own origin, on every redirect hop and connected
+ * socket), within limits: a deadline for the whole transfer, a byte ceiling checked against
+ * Content-Length up front and while streaming (storage enforces it again while writing), and a format
+ * check on the first bytes.
  */
 
 export class MediaFetchError extends Error {
@@ -12,6 +15,8 @@ export class MediaFetchError extends Error {
     message: string,
     /** Worth trying again later (network trouble, 5xx) rather than a link that will never work. */
     readonly retryable: boolean,
+    /** The upstream's HTTP status, when it answered one. */
+    readonly status?: number,
   ) {
     super(message);
     this.name = "MediaFetchError";
@@ -27,20 +32,11 @@ export interface MediaFetchOptions {
   accept: readonly MediaFormat[];
   maxBytes: number;
   timeoutMs: number;
-  fetch?: typeof globalThis.fetch;
-  headers?: Record<string, string>;
+  /** URL prefixes that may resolve to a private address: the configured upstream's own origin. */
+  trusted?: readonly string[];
+  /** Headers for one hop: the built-in simulator's bearer for its own links, else none. */
+  headersFor?: (url: string) => Record<string, string>;
   signal?: AbortSignal;
-}
-
-function httpUrl(raw: string): URL {
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    throw new MediaFetchError("not a URL", false);
-  }
-  if (url.protocol !== "http:" && url.protocol !== "https:") throw new MediaFetchError("not http(s)", false);
-  return url;
 }
 
 /** Reads until the first SNIFF_BYTES are known, then hands back a stream that replays them. */
@@ -76,30 +72,45 @@ async function peek(
   return { head, body: replay };
 }
 
-export async function fetchUpstreamMedia(raw: string, options: MediaFetchOptions): Promise<FetchedMedia> {
-  const url = httpUrl(raw);
-  const deadline = AbortSignal.timeout(options.timeoutMs);
-  const signal = options.signal ? AbortSignal.any([options.signal, deadline]) : deadline;
-  let response: Response;
-  try {
-    response = await (options.fetch ?? fetch)(url, { signal, redirect: "follow", headers: options.headers });
-  } catch (error) {
-    throw new MediaFetchError(
+function refusal(error: unknown, maxBytes: number): MediaFetchError {
+  if (!(error instanceof UnsafeUrlError)) {
+    return new MediaFetchError(
       `fetch failed: ${error instanceof Error ? error.message : String(error)}`,
       true,
     );
   }
-  if (!response.ok || !response.body) {
-    await response.body?.cancel().catch(() => {});
-    // 4xx: an expired or refused link; asking for a fresh one later may still help, so it stays retryable.
-    throw new MediaFetchError(`upstream answered HTTP ${response.status}`, true);
+  if (error.reason === "too_large")
+    return new MediaFetchError(`file is over the limit of ${maxBytes} bytes`, false);
+  // A link to a private address, a non-http scheme or a redirect loop will not work on a retry either.
+  const retryable = error.reason === "network" || error.reason === "timeout";
+  return new MediaFetchError(`refused: ${error.message}`, retryable);
+}
+
+export async function fetchUpstreamMedia(raw: string, options: MediaFetchOptions): Promise<FetchedMedia> {
+  let response: Awaited<ReturnType<typeof guardedFetch>>;
+  try {
+    response = await guardedFetch(raw, {
+      maxBytes: options.maxBytes,
+      timeoutMs: options.timeoutMs,
+      signal: options.signal,
+      trusted: options.trusted,
+      headersFor: options.headersFor,
+    });
+  } catch (error) {
+    throw refusal(error, options.maxBytes);
   }
-  const declared = Number(response.headers.get("content-length") ?? Number.NaN);
-  if (Number.isFinite(declared) && declared > options.maxBytes) {
+  if (response.status < 200 || response.status >= 300) {
     await response.body.cancel().catch(() => {});
-    throw new MediaFetchError(`file of ${declared} bytes is over the limit of ${options.maxBytes}`, false);
+    // 4xx: an expired or refused link; asking for a fresh one later may still help, so it stays retryable.
+    throw new MediaFetchError(`upstream answered HTTP ${response.status}`, true, response.status);
   }
-  const { head, body } = await peek(response.body);
+  let peeked: Awaited<ReturnType<typeof peek>>;
+  try {
+    peeked = await peek(response.body);
+  } catch (error) {
+    throw refusal(error, options.maxBytes);
+  }
+  const { head, body } = peeked;
   const format = sniffFormat(head);
   if (!format || !options.accept.includes(format)) {
     await body.cancel().catch(() => {});

@@ -2,7 +2,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isPublicAddress } from "./address-rules";
-import { safeFetch, UnsafeUrlError } from "./safe-fetch";
+import { type SafeFetchOptions, safeFetch, UnsafeUrlError } from "./safe-fetch";
 
 // 1×1 PNG signature plus filler: the guard only moves bytes, it does not decode them.
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64)]);
@@ -38,7 +38,7 @@ const limits = { maxBytes: 1_000_000, timeoutMs: 2_000 };
 // The local test server stands in for a public host: only its exact address is let through.
 const onlyTestServer = { ...limits, allowAddress: (address: string) => address === "127.0.0.1" };
 
-async function refusal(url: string, options = limits): Promise<UnsafeUrlError> {
+async function refusal(url: string, options: SafeFetchOptions = limits): Promise<UnsafeUrlError> {
   const error = await safeFetch(url, options).then(
     () => null,
     (caught: unknown) => caught,
@@ -96,9 +96,39 @@ describe("safeFetch refuses what a creator's URL must not reach", () => {
     expect(Date.now() - started).toBeLessThan(2_000);
   });
 
+  it("lets a private address through only under a trusted prefix: same scheme, host and port", async () => {
+    const trusted = { ...limits, trusted: [`${base}/`] };
+    expect((await safeFetch(`${base}/image.png`, trusted)).body.equals(PNG)).toBe(true);
+    const port = Number(new URL(base).port);
+    for (const url of [
+      `http://127.0.0.1:${port + 1}/image.png`,
+      `http://localhost:${port}/image.png`,
+      `http://[::ffff:127.0.0.1]:${port}/image.png`,
+      `${base}/to?url=${encodeURIComponent(`http://127.0.0.1:${port + 1}/image.png`)}`,
+      `${base}/to?url=${encodeURIComponent(`http://localhost:${port}/image.png`)}`,
+    ]) {
+      expect((await refusal(url, trusted)).reason, url).toBe("address");
+    }
+  });
+
+  it("checks the connected address, not only the name's answer", async () => {
+    // A name that resolves to a public address for the check but connects elsewhere cannot exist with
+    // the guard's own lookup; a rule that refuses the connected address proves the socket is judged.
+    const seen: string[] = [];
+    const error = await refusal(`${base}/image.png`, {
+      ...limits,
+      allowAddress: (address) => {
+        seen.push(address);
+        return seen.length === 1; // the URL check passes, the connected socket does not
+      },
+    });
+    expect(error.reason).toBe("address");
+    expect(seen).toEqual(["127.0.0.1", "127.0.0.1"]);
+  });
+
   it("gives up after too many redirects", async () => {
     let url = `${base}/image.png`;
-    for (let i = 0; i < 5; i += 1) url = `${base}/to?url=${encodeURIComponent(url)}`;
+    for (let i = 0; i < 7; i += 1) url = `${base}/to?url=${encodeURIComponent(url)}`;
     expect((await refusal(url, onlyTestServer)).reason).toBe("redirects");
   });
 });
@@ -128,6 +158,22 @@ describe("isPublicAddress", () => {
     ["fd00:ec2::254", false],
     ["224.0.0.1", false],
     ["not-an-ip", false],
+    // IPv6 forms that carry an IPv4 address are judged by it.
+    ["::127.0.0.1", false],
+    ["::8.8.8.8", true],
+    ["::ffff:0:127.0.0.1", false],
+    ["64:ff9b::7f00:1", false],
+    ["64:ff9b::a9fe:a9fe", false],
+    ["64:ff9b::808:808", true],
+    ["64:ff9b:1::808:808", false],
+    ["2002:7f00:1::", false],
+    ["2002:a9fe:a9fe::1", false],
+    ["2002:808:808::1", true],
+    // Teredo: server 65.54.227.120 (public), client 127.0.0.1 obfuscated (ff ^ 7f.0.0.1).
+    ["2001:0:4136:e378:8000:63bf:80ff:fffe", false],
+    ["2001:0:4136:e378:8000:63bf:f7f7:f7f7", true],
+    ["2001:0:a00:1:8000:63bf:f7f7:f7f7", false],
+    ["2001:db8::1", false],
   ])("%s → %s", (address, expected) => {
     expect(isPublicAddress(address)).toBe(expected);
   });

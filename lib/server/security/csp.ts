@@ -1,3 +1,4 @@
+import "server-only";
 import type { ShareEmbed } from "../env-schema";
 
 /**

@@ -17,7 +17,7 @@ export function isLoopbackHost(host: string): boolean {
   return LOOPBACK_NAMES.has(name) || /^127\.\d+\.\d+\.\d+$/.test(name) || name.endsWith(".localhost");
 }
 
-function bindAddress(argv: string[]): string | null {
+export function bindAddress(argv: string[] = process.argv): string | null {
   if (!argv.some((arg) => arg === "start" || arg === "dev")) {
     const host = env().security.bindHost;
     return host && isIP(host) ? host : null;

@@ -1,3 +1,5 @@
+import "server-only";
+
 /**
  * CSRF and body-type rules for state-changing requests, pure so they are unit-tested directly.
  *
@@ -51,4 +53,22 @@ export function checkBodyType(request: Request): CheckFailure | null {
     code: "unsupported_media_type",
     message: "Send the body as application/json (or multipart/form-data or an image for uploads)",
   };
+}
+
+/**
+ * The installed app's share target is a top-level form POST the browser makes itself (from the phone's
+ * share sheet): `Sec-Fetch-Site: none`, and Chromium may send `Origin: null` for it. That one shape is
+ * let through besides our own origin; a page on another site always gets `cross-site` (or `same-site`)
+ * from the browser, which no page can forge, and is refused like everywhere else.
+ */
+export function checkShareTargetOrigin(request: Request, publicBaseUrl: string | null): CheckFailure | null {
+  const site = request.headers.get("sec-fetch-site");
+  const refuse = {
+    code: "forbidden",
+    message: "This request came from another site and was refused.",
+  } as const;
+  if (site === "cross-site" || site === "same-site") return refuse;
+  const origin = request.headers.get("origin");
+  if (origin === "null") return site === "none" ? null : refuse;
+  return checkOrigin(request, publicBaseUrl);
 }

@@ -4,9 +4,10 @@ import { env } from "../env";
 import { sign } from "./secret";
 
 /**
- * The studio session: a cookie `{expires}.{hmac}` signed with a key derived from the server secret AND
- * the passcode, so changing the passcode signs everyone out. It carries no identity: the studio has one
- * kind of user, whoever knows the passcode.
+ * The studio session cookie: `{id}.{expires}.{hmac}`, signed with a key derived from the server secret
+ * AND the passcode, so changing the passcode signs everyone out. The id names a row in the sessions
+ * table, which sign-out revokes (session-store.ts). It carries no identity: the studio has one kind of
+ * user, whoever knows the passcode.
  */
 
 export const SESSION_COOKIE = "luma_session";
@@ -20,20 +21,20 @@ function purpose(): string {
   return `session:${env().security.passcode ?? ""}`;
 }
 
-export function issueSessionValue(now = Date.now()): string {
-  const expires = now + SESSION_DAYS * 86_400_000;
-  return `${expires}.${sign(purpose(), String(expires))}`;
+export function signedSessionValue(id: string, expires: number): string {
+  return `${id}.${expires}.${sign(purpose(), `${id}.${expires}`)}`;
 }
 
-export function validSessionValue(value: string | undefined | null, now = Date.now()): boolean {
-  if (!value) return false;
-  const match = /^(\d{13})\.([\w-]{43})$/.exec(value);
-  if (!match) return false;
-  const [, expires = "", given = ""] = match;
-  if (Number(expires) < now) return false;
-  const wanted = Buffer.from(sign(purpose(), expires));
+/** The session id of a well-signed, unexpired cookie value, or null (says nothing about revocation). */
+export function parseSessionValue(value: string | undefined | null, now = Date.now()): string | null {
+  if (!value) return null;
+  const match = /^([\w-]{24})\.(\d{13})\.([\w-]{43})$/.exec(value);
+  if (!match) return null;
+  const [, id = "", expires = "", given = ""] = match;
+  if (Number(expires) < now) return null;
+  const wanted = Buffer.from(sign(purpose(), `${id}.${expires}`));
   const got = Buffer.from(given);
-  return wanted.length === got.length && timingSafeEqual(wanted, got);
+  return wanted.length === got.length && timingSafeEqual(wanted, got) ? id : null;
 }
 
 export function cookieValue(header: string | null, name: string): string | null {
@@ -43,12 +44,6 @@ export function cookieValue(header: string | null, name: string): string | null 
     if (key === name) return rest.join("=");
   }
   return null;
-}
-
-/** True when the studio is open, or the request carries a valid session cookie. */
-export function hasStudioAccess(request: Request): boolean {
-  if (!passcodeRequired()) return true;
-  return validSessionValue(cookieValue(request.headers.get("cookie"), SESSION_COOKIE));
 }
 
 /** Secure whenever the visitor reached us over HTTPS: directly, through a TLS proxy, or by configuration. */

@@ -5,6 +5,7 @@ import { getDb, schema } from "../db";
 import type { ShareLinkRow, TaskRow } from "../db/schema";
 import { env } from "../env";
 import { AppError } from "../http/errors";
+import { updateTask } from "../tasks/update";
 import { looksLikeShareToken, newShareToken } from "./tokens";
 
 const { shareLinks, tasks } = schema;
@@ -63,6 +64,8 @@ export async function shareTask(
       .select()
       .from(shareLinks)
       .where(and(eq(shareLinks.taskId, taskId), isNull(shareLinks.revokedAt)));
+    // The task's card shows its share link: an open tab must hear that it changed.
+    await updateTask(tx, taskId, {});
     if (live) {
       const [updated] = await tx
         .update(shareLinks)
@@ -84,10 +87,12 @@ export async function shareTask(
 export async function revokeShares(taskId: string): Promise<void> {
   await taskRow(taskId);
   const db = await getDb();
-  await db
+  const revoked = await db
     .update(shareLinks)
     .set({ revokedAt: new Date() })
-    .where(and(eq(shareLinks.taskId, taskId), isNull(shareLinks.revokedAt)));
+    .where(and(eq(shareLinks.taskId, taskId), isNull(shareLinks.revokedAt)))
+    .returning({ token: shareLinks.token });
+  if (revoked.length > 0) await updateTask(db, taskId, {});
 }
 
 export interface ResolvedShare {

@@ -45,15 +45,30 @@ describe("share page HTML", () => {
     const html = renderSharePage(view, t);
     expect(html).toMatch(/<video controls playsinline preload="metadata" poster="[^"]+poster\.jpg"/);
     expect(html).toContain(`<source src="${view.videoUrl}" type="video/mp4">`);
-    expect(html).toMatch(/<a class="download" href="[^"]+\?download=1" download>Download<\/a>/);
+    expect(html).toMatch(
+      /<a class="button download" href="[^"]+\?download=1" download><svg[\s\S]*?<\/svg>Download<\/a>/,
+    );
     expect(html).toContain('<time datetime="PT5S">5 s</time>');
   });
 
-  it("leaves the prompt out entirely when the creator hid it", () => {
+  it("leaves the prompt out entirely when the creator hid it, and still describes the clip", () => {
     const html = renderSharePage({ ...view, prompt: null }, t);
     expect(html).not.toContain("fox");
-    expect(html).not.toContain("<h1>");
+    expect(html).toContain('<h1 class="quiet">A video clip</h1>');
     expect(metaContent(html, "og:title")).toBe("A video clip");
+    expect(metaContent(html, "og:description")).toBe("A 5-second 16:9 video made with Luma Studio.");
+  });
+
+  it("describes the clip with its prompt, length and shape, and frames it at its own aspect ratio", () => {
+    const html = renderSharePage(view, t);
+    expect(metaContent(html, "og:description")).toBe(
+      "“A fox &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; friends” A 5-second 16:9 video made with Luma Studio.",
+    );
+    expect(html).toContain('style="--ratio:1.7778"');
+    const tall = renderSharePage({ ...view, width: 720, height: 1280, durationSeconds: null }, t);
+    expect(tall).toContain('style="--ratio:0.5625"');
+    expect(metaContent(tall, "og:description")).toContain("A video made with Luma Studio.");
+    expect(html).toMatch(/<a class="brand" href="\/" aria-label="Luma Studio, home">/);
   });
 
   it("formats durations", () => {
@@ -74,6 +89,7 @@ describe("share page HTML", () => {
     expect(html).toContain(">下载</a>");
     expect(html).toContain("5 秒");
     expect(html).not.toMatch(/<script/i);
-    expect(renderShareNotFound("zh-CN", zhT)).toContain("这个链接打不开视频");
+    expect(renderShareNotFound("zh-CN", zhT)).toContain("此链接已停用");
+    expect(renderShareNotFound("en", t)).toContain("This link was turned off");
   });
 });

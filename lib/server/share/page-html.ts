@@ -1,13 +1,17 @@
+import "server-only";
 import type { Translate } from "@/lib/i18n/translate";
 import { shortPrompt } from "@/lib/shared/short-prompt";
+import { brandBar, escapeHtml, htmlDocument, noticeBody } from "../html/document";
+import { aspectName } from "./aspect";
 
 /**
  * The public share page as plain HTML: no script at all, so it plays with JavaScript off and costs a
- * visitor no JavaScript; a native `<video controls>` and a download link are all it needs.
+ * visitor no JavaScript; a native `<video controls>` at the clip's own aspect ratio and a download link
+ * are all it needs.
  */
 
 export interface SharePageView {
-  /** The page's language (html lang) and its messages (namespace Share). */
+  /** The page's language (html lang) and its messages (namespaces Share and Shell). */
   locale: string;
   pageUrl: string;
   videoUrl: string;
@@ -21,37 +25,22 @@ export interface SharePageView {
   loop: boolean;
 }
 
-const ESCAPES: Record<string, string> = {
-  "&": "&amp;",
-  "<": "&lt;",
-  ">": "&gt;",
-  '"': "&quot;",
-  "'": "&#39;",
-};
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => ESCAPES[char]!);
-}
-
-const STYLE = `
-:root{color-scheme:light dark;--bg:#fff;--fg:#18181b;--muted:#52525b;--line:#e4e4e7;--accent:#6a3ff0;--accent-fg:#fff}
-@media (prefers-color-scheme:dark){:root{--bg:#0b0b10;--fg:#f4f4f5;--muted:#a1a1aa;--line:#27272a;--accent:#9b8afb;--accent-fg:#0b0b10}}
-*{box-sizing:border-box}
-body{margin:0;min-height:100dvh;background:var(--bg);color:var(--fg);font:16px/1.5 ui-sans-serif,system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans SC",sans-serif}
-main{max-width:60rem;margin:0 auto;padding:1rem}
-video{display:block;width:100%;height:auto;max-height:80dvh;background:#000;border-radius:.75rem}
-.info{display:flex;flex-wrap:wrap;align-items:center;justify-content:space-between;gap:.75rem 1rem;margin-top:1rem}
-h1{margin:0;font-size:1.125rem;font-weight:600;overflow-wrap:anywhere;flex:1 1 20rem}
-.meta{margin:0;color:var(--muted);font-size:.875rem}
-.download{display:inline-block;padding:.5rem 1rem;border-radius:.5rem;background:var(--accent);color:var(--accent-fg);font-weight:600;text-decoration:none}
-.download:focus-visible{outline:2px solid var(--fg);outline-offset:2px}
-`;
-
 export function formatDuration(seconds: number | null, t?: Translate): string | null {
   if (seconds === null || !Number.isFinite(seconds) || seconds <= 0) return null;
   const whole = Math.round(seconds);
   if (whole < 60) return t ? t("Time.seconds", { s: whole }) : `${whole} s`;
   return `${Math.floor(whole / 60)}:${String(whole % 60).padStart(2, "0")}`;
+}
+
+/** What an unfurled link says about the clip: its length and shape, and the prompt when shown. */
+export function shareDescription(view: SharePageView, t: Translate): string {
+  const seconds = view.durationSeconds && view.durationSeconds > 0 ? Math.round(view.durationSeconds) : null;
+  const ratio = aspectName(view.width, view.height);
+  const neutral =
+    seconds && ratio ? t("Shell.share.describe", { seconds, ratio }) : t("Shell.share.describePlain");
+  return view.prompt
+    ? t("Shell.share.describePrompt", { prompt: shortPrompt(view.prompt, 160), about: neutral })
+    : neutral;
 }
 
 function meta(
@@ -63,16 +52,12 @@ function meta(
   return `<meta ${attribute}="${key}" content="${escapeHtml(String(value))}">`;
 }
 
-function document(lang: string, title: string, head: string, body: string): string {
-  return `<!doctype html><html lang="${escapeHtml(lang)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><title>${escapeHtml(title)}</title>${head}<style>${STYLE}</style></head><body>${body}</body></html>`;
-}
+const DOWNLOAD_ICON =
+  '<svg aria-hidden="true" viewBox="0 0 16 16" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round" stroke-linejoin="round"><path d="M8 2.5v8M4.5 7 8 10.5 11.5 7M3 13.5h10"/></svg>';
 
-export function renderSharePage(view: SharePageView, t: Translate): string {
-  const title = view.prompt ? view.prompt.slice(0, 90) : t("Share.aClip");
-  const description = view.prompt ? view.prompt.slice(0, 200) : t("Share.description");
-  const duration = formatDuration(view.durationSeconds, t);
+function head(view: SharePageView, title: string, description: string): string {
   const https = view.videoUrl.startsWith("https:");
-  const head = [
+  return [
     `<link rel="canonical" href="${escapeHtml(view.pageUrl)}">`,
     meta("name", "description", description),
     meta("property", "og:type", "video.other"),
@@ -95,23 +80,49 @@ export function renderSharePage(view: SharePageView, t: Translate): string {
     meta("name", "twitter:description", description),
     meta("name", "twitter:image", view.posterUrl),
   ].join("");
+}
+
+export function renderSharePage(view: SharePageView, t: Translate): string {
+  const title = view.prompt ? shortPrompt(view.prompt, 90) : t("Share.aClip");
+  const description = shareDescription(view, t);
+  const duration = formatDuration(view.durationSeconds, t);
+  const ratio = view.width && view.height ? view.width / view.height : 16 / 9;
   const size = view.width && view.height ? ` width="${view.width}" height="${view.height}"` : "";
   const poster = view.posterUrl ? ` poster="${escapeHtml(view.posterUrl)}"` : "";
   const label = view.prompt ? t("Share.videoLabel", { prompt: shortPrompt(view.prompt) }) : t("Share.video");
   const details = [
-    duration ? `<time datetime="PT${Math.round(view.durationSeconds ?? 0)}S">${duration}</time>` : null,
-    view.width && view.height ? `${view.width}×${view.height}` : null,
+    duration
+      ? `<span><time datetime="PT${Math.round(view.durationSeconds ?? 0)}S">${duration}</time></span>`
+      : null,
+    aspectName(view.width, view.height) ? `<span>${aspectName(view.width, view.height)}</span>` : null,
+    view.width && view.height ? `<span>${view.width}×${view.height}</span>` : null,
   ].filter(Boolean);
-  const body = `<main><video controls playsinline preload="metadata"${view.loop ? " loop" : ""}${poster}${size} aria-label="${escapeHtml(label)}"><source src="${escapeHtml(view.videoUrl)}" type="video/mp4"><p>${escapeHtml(t("Share.cannotPlay"))} <a href="${escapeHtml(view.downloadUrl)}">${escapeHtml(t("Share.downloadIt"))}</a></p></video><div class="info">${view.prompt ? `<h1>${escapeHtml(view.prompt)}</h1>` : ""}${details.length ? `<p class="meta">${details.join(" · ")}</p>` : ""}<a class="download" href="${escapeHtml(view.downloadUrl)}" download>${escapeHtml(t("Share.download"))}</a></div></main>`;
-  return document(view.locale, title, head, body);
+  const heading = view.prompt
+    ? `<h1>${escapeHtml(view.prompt)}</h1>`
+    : `<h1 class="quiet">${escapeHtml(t("Share.aClip"))}</h1>`;
+  const video = `<video controls playsinline preload="metadata"${view.loop ? " loop" : ""}${poster}${size} aria-label="${escapeHtml(label)}"><source src="${escapeHtml(view.videoUrl)}" type="video/mp4"><p>${escapeHtml(t("Share.cannotPlay"))} <a href="${escapeHtml(view.downloadUrl)}">${escapeHtml(t("Share.downloadIt"))}</a></p></video>`;
+  const info = `<div class="info"><div class="text">${heading}${details.length ? `<p class="meta">${details.join("")}</p>` : ""}</div><a class="button download" href="${escapeHtml(view.downloadUrl)}" download>${DOWNLOAD_ICON}${escapeHtml(t("Share.download"))}</a></div>`;
+  const body = `${brandBar(t("Shell.share.home"))}<main><article class="clip" style="--ratio:${ratio.toFixed(4)}">${video}${info}</article></main>`;
+  return htmlDocument(view.locale, title, head(view, title, description), body);
 }
 
-/** The one answer for a token that does not open a clip: unknown, malformed and revoked alike. */
+const LINK_OFF_ICON =
+  '<svg viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linecap="round" stroke-linejoin="round"><path d="M9.5 14.5 8 16a3.5 3.5 0 0 1-5-5l2.5-2.5M14.5 9.5 16 8a3.5 3.5 0 0 1 5 5l-2.5 2.5M3 3l18 18"/></svg>';
+
+/**
+ * The one answer for a token that does not open a clip: turned off, never issued and malformed alike,
+ * so the page tells nobody which tokens once existed.
+ */
 export function renderShareNotFound(locale: string, t: Translate): string {
-  return document(
+  return htmlDocument(
     locale,
-    t("Share.notFoundTitle"),
+    t("Shell.share.offTitle"),
     "",
-    `<main><h1>${escapeHtml(t("Share.notFoundHeading"))}</h1><p class="meta">${escapeHtml(t("Share.notFoundBody"))}</p></main>`,
+    noticeBody({
+      homeLabel: t("Shell.share.home"),
+      icon: LINK_OFF_ICON,
+      heading: t("Shell.share.offHeading"),
+      body: t("Shell.share.offBody"),
+    }),
   );
 }

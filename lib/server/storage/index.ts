@@ -1,7 +1,7 @@
 import "server-only";
 import { env } from "../env";
+import { lazyStorage } from "./lazy";
 import { createLocalStorage } from "./local";
-import { createS3Storage } from "./s3";
 import type { MediaStorage } from "./types";
 
 let storage: MediaStorage | undefined;
@@ -10,7 +10,10 @@ let storage: MediaStorage | undefined;
 export function mediaStorage(): MediaStorage {
   if (!storage) {
     const media = env().media;
-    storage = media.kind === "s3" ? createS3Storage(media) : createLocalStorage(media.dir);
+    storage =
+      media.kind === "s3"
+        ? lazyStorage(async () => (await import("./s3")).createS3Storage(media))
+        : createLocalStorage(media.dir);
   }
   return storage;
 }

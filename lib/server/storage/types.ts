@@ -1,3 +1,4 @@
+import "server-only";
 /** Media storage: a small interface so the local folder can later be swapped for an S3-compatible bucket. */
 
 export interface StoredObject {

@@ -4,7 +4,11 @@ import type { UpstreamSnapshot } from "@/lib/luma/types";
 import { isTerminalState, type TaskState } from "@/lib/shared/task";
 import { type Database, getDb, schema } from "../db";
 import type { TaskRow } from "../db/schema";
+import { JOB_KIND } from "../jobs/kinds";
+import { enqueueJob } from "../jobs/runner";
+import { COPY_AFTER_FINISH_MS } from "../media/mirror";
 import { nextState } from "./transition";
+import { type TaskPatch, updateTask } from "./update";
 
 export type UpdateSource = "submit" | "poll" | "webhook" | "refresh";
 
@@ -15,8 +19,6 @@ export interface ApplyResult {
   /** This answer is the one that finished the task. */
   finished: boolean;
 }
-
-type TaskPatch = Partial<typeof schema.tasks.$inferInsert>;
 
 /** Fields an answer may fill in; an answer that omits one never erases what an earlier answer said. */
 function resultFields(row: TaskRow, snapshot: UpstreamSnapshot): TaskPatch {
@@ -56,7 +58,7 @@ export async function applyUpstreamUpdate(
     const now = new Date();
     const current = row.state as TaskState;
     const target = nextState(
-      { state: current, upstreamId: row.upstreamId, videoUrl: row.videoUrl },
+      { state: current, upstreamId: row.upstreamId, videoUrl: row.videoUrl, errorCode: row.errorCode },
       snapshot,
     );
     const patch: TaskPatch = target === null ? {} : resultFields(row, snapshot);
@@ -69,6 +71,13 @@ export async function applyUpstreamUpdate(
         patch.estimateWaitSeconds = snapshot.estimateWaitSeconds;
       }
       if (target !== current) patch.state = target;
+      if (current === "failed" && target !== "failed") {
+        // A submit we had given up on is alive upstream after all: drop our guess and follow it again.
+        patch.failureReason = null;
+        patch.errorCode = null;
+        patch.completedAt = null;
+        patch.nextPollAt = now;
+      }
       if (target === "failed") {
         patch.failureReason =
           snapshot.failureReason ?? row.failureReason ?? "The upstream reported a failure without a reason";
@@ -90,9 +99,14 @@ export async function applyUpstreamUpdate(
     }
     if (Object.keys(patch).length === 0) return { task: row, changed: false, finished: false };
 
-    patch.updatedAt = now;
-    const [updated] = await tx.update(schema.tasks).set(patch).where(eq(schema.tasks.id, taskId)).returning();
+    const updated = await updateTask(tx, taskId, patch);
     const finished = target !== null && target !== current && isTerminalState(target);
+    // In the same transaction, so a finished clip always has its copy job, whatever happens next; due a
+    // moment later, so the live feed's answer that shows the clip is not queued behind the copy.
+    if (finished && target === "completed") {
+      const due = new Date(now.getTime() + COPY_AFTER_FINISH_MS);
+      await enqueueJob(tx, { kind: JOB_KIND.mirror, subject: taskId }, due);
+    }
     return { task: updated ?? row, changed: visible, finished };
   });
 }

@@ -10,11 +10,15 @@ import { type Created, insertOrReuse, keyOrFresh, submitUpstream } from "./submi
 
 export type { Created };
 
-/** A new clip. `parentId` records where a clip "continued from last frame" came from. */
+/**
+ * A new clip. `parentId` records where a clip "continued from last frame" came from; `replaces` names
+ * a failed clip this one takes the place of (Retry), removed in the same transaction as the insert.
+ */
 export async function createGeneration(
   input: CreateGenerationInput,
   idempotencyKey: string | null,
   lineage: { parentId: string } | null = null,
+  replaces: string | null = null,
 ): Promise<Created> {
   const upstream = provider();
   const problems = capabilityProblems(input, upstream.capabilities);
@@ -26,26 +30,29 @@ export async function createGeneration(
     resolveKeyframe(input.endFrame, "endFrame"),
   ]);
   const caps = upstream.capabilities;
-  const { row, created } = await insertOrReuse({
-    id: newTaskId(),
-    provider: providerName(),
-    kind: "generate",
-    parentId: lineage?.parentId ?? null,
-    prompt: input.prompt,
-    expandPrompt: input.expandPrompt,
-    loop: input.loop,
-    aspectRatio: input.aspectRatio ?? "16:9",
-    model: input.model ?? caps.defaultModel,
-    resolution: input.resolution ?? caps.resolutions[0] ?? null,
-    duration: input.duration ?? caps.durations[0] ?? null,
-    startUploadId: start?.uploadId ?? null,
-    startImageUrl: start?.imageUrl ?? null,
-    endUploadId: end?.uploadId ?? null,
-    endImageUrl: end?.imageUrl ?? null,
-    state: "submitting",
-    idempotencyKey: keyOrFresh(idempotencyKey),
-    hookSecret: randomToken(24),
-  });
+  const { row, created } = await insertOrReuse(
+    {
+      id: newTaskId(),
+      provider: providerName(),
+      kind: "generate",
+      parentId: lineage?.parentId ?? null,
+      prompt: input.prompt,
+      expandPrompt: input.expandPrompt,
+      loop: input.loop,
+      aspectRatio: input.aspectRatio ?? "16:9",
+      model: input.model ?? caps.defaultModel,
+      resolution: input.resolution ?? caps.resolutions[0] ?? null,
+      duration: input.duration ?? caps.durations[0] ?? null,
+      startUploadId: start?.uploadId ?? null,
+      startImageUrl: start?.imageUrl ?? null,
+      endUploadId: end?.uploadId ?? null,
+      endImageUrl: end?.imageUrl ?? null,
+      state: "submitting",
+      idempotencyKey: keyOrFresh(idempotencyKey),
+      hookSecret: randomToken(24),
+    },
+    replaces,
+  );
   if (!created) return { task: await getTask(row.id), created: false };
 
   const task = await submitUpstream(row, (client, signal) =>

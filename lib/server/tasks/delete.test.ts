@@ -75,4 +75,71 @@ describe("deleteTask", () => {
     expect(await findTaskRow("t_keep")).not.toBeNull();
     await expect(deleteTask("t_del")).rejects.toMatchObject({ code: "not_found" });
   });
+
+  it("reaches the live feed: its id in deletedIds, its parent and extensions moved with it", async () => {
+    const { getDb, schema } = await import("../db");
+    const { deleteTask } = await import("./delete");
+    const { listChanges } = await import("./changes");
+    const db = await getDb();
+    const long = new Date(Date.now() - 3_600_000);
+    const clip = (id: string, parentId: string | null) => ({
+      id,
+      provider: "simulator",
+      kind: parentId ? ("extend" as const) : ("generate" as const),
+      parentId,
+      prompt: `clip ${id}`,
+      state: "completed" as const,
+      createdAt: long,
+      updatedAt: long,
+    });
+    await db
+      .insert(schema.tasks)
+      .values([
+        clip("t_root", null),
+        clip("t_mid", "t_root"),
+        clip("t_leaf", "t_mid"),
+        clip("t_other", null),
+      ]);
+    const since = new Date().toISOString();
+    expect((await listChanges(since)).deletedIds).toEqual([]);
+
+    await deleteTask("t_mid");
+
+    const answer = await listChanges(since);
+    expect(answer.deletedIds).toEqual(["t_mid"]);
+    expect(answer.truncated).toBe(false);
+    // The parent counts one extension fewer; the extension now reads "from a deleted clip".
+    const moved = new Map(answer.tasks.map((task) => [task.id, task]));
+    expect(moved.get("t_root")?.extensionCount).toBe(0);
+    expect(moved.get("t_leaf")?.parentPrompt).toBeNull();
+    expect(moved.has("t_other")).toBe(false);
+    // A page that just loaded (no cursor) has nothing to take out; a later cursor has seen it already.
+    expect((await listChanges(undefined)).deletedIds).toEqual([]);
+    expect((await listChanges(new Date(Date.now() + 1_000).toISOString())).deletedIds).toEqual([]);
+  });
+
+  it("a cursor older than the tombstones are kept tells the tab to reload its lists", async () => {
+    const { listChanges, TOMBSTONE_KEEP_MS } = await import("./changes");
+    const recent = await listChanges(new Date(Date.now() - TOMBSTONE_KEEP_MS + 60_000).toISOString());
+    expect(recent.truncated).toBe(false);
+    const forgotten = await listChanges(new Date(Date.now() - TOMBSTONE_KEEP_MS - 60_000).toISOString());
+    expect(forgotten.truncated).toBe(true);
+  });
+
+  it("tombstones older than a day are pruned at the next delete", async () => {
+    const { getDb, schema } = await import("../db");
+    const { deleteTask } = await import("./delete");
+    const db = await getDb();
+    await db.insert(schema.taskTombstones).values({
+      taskId: "t_ancient",
+      deletedAt: new Date(Date.now() - 25 * 3_600_000),
+    });
+    await db
+      .insert(schema.tasks)
+      .values({ id: "t_prune", provider: "simulator", kind: "generate", prompt: "p", state: "completed" });
+    await deleteTask("t_prune");
+    const left = (await db.select().from(schema.taskTombstones)).map((row) => row.taskId);
+    expect(left).toContain("t_prune");
+    expect(left).not.toContain("t_ancient");
+  });
 });

@@ -50,7 +50,8 @@ export async function getFamily(id: string): Promise<Family> {
     const task = byId.get(row.id);
     return task ? [{ depth, task }] : [];
   });
-  return { rootId: root.id, members };
+  // A root that still names a parent grew from a clip that was deleted: it survives, but it is no original.
+  return { rootId: root.id, originDeleted: root.parentId !== null, members };
 }
 
 /** Breadth-first rows → depth-first order, children in creation order under their parent. */

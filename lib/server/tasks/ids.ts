@@ -1,3 +1,4 @@
+import "server-only";
 import { randomBytes } from "node:crypto";
 
 /** 128 random bits, URL-safe: ids and tokens that cannot be guessed or derived from each other. */

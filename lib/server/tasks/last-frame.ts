@@ -1,15 +1,17 @@
 import "server-only";
 import type { TaskRow } from "../db/schema";
 import { AppError } from "../http/errors";
-import { simulatorAuthFor } from "../simulator-link";
+import { safeFetch, UnsafeUrlError } from "../net/safe-fetch";
 import { mediaStorage } from "../storage";
 import { checkImage, cleanImage, ImageRejected, UPLOAD_LIMITS } from "../uploads/image";
 import { readLimited, storeUpload, type UploadAnswer } from "../uploads/intake";
+import { mediaAuthFor, upstreamPrefixes } from "../upstream-link";
 
 /**
  * A finished clip's last frame, turned into an upload so a new clip can start from it. Our own stored
  * copy is used as it is (byte for byte); otherwise the upstream's link is fetched here on the server,
- * with a time and size limit, and checked and re-encoded like any upload, because it comes from outside.
+ * through the SSRF guard (net/safe-fetch.ts) with a time and size limit, and checked and re-encoded
+ * like any upload, because it comes from outside.
  */
 
 const FETCH_TIMEOUT_MS = 20_000;
@@ -23,43 +25,36 @@ async function storedCopy(key: string): Promise<UploadAnswer> {
 }
 
 async function fetchFrame(url: string): Promise<Uint8Array> {
-  const parsed = URL.canParse(url) ? new URL(url) : null;
-  if (!parsed || (parsed.protocol !== "http:" && parsed.protocol !== "https:")) {
-    throw new AppError("conflict", "This clip's last frame has no usable link.");
-  }
   const unavailable = () =>
     new AppError(
       "upstream_unavailable",
       "The video service did not hand over this clip's last frame in time. Try again.",
     );
-  let response: Response;
   try {
-    response = await fetch(parsed, {
-      signal: AbortSignal.timeout(FETCH_TIMEOUT_MS),
-      cache: "no-store",
-      headers: simulatorAuthFor(parsed.toString()),
+    const answer = await safeFetch(url, {
+      maxBytes: UPLOAD_LIMITS.maxBytes,
+      timeoutMs: FETCH_TIMEOUT_MS,
+      accept: "image/*",
+      trusted: upstreamPrefixes(),
+      headersFor: mediaAuthFor,
     });
-  } catch {
-    throw unavailable();
-  }
-  if (!response.ok || !response.body) {
-    await response.body?.cancel();
+    if (answer.status < 200 || answer.status >= 300) {
+      throw new AppError(
+        "upstream_rejected",
+        `The video service refused this clip's last frame (HTTP ${answer.status}); its link may have expired.`,
+      );
+    }
+    return answer.body;
+  } catch (error) {
+    if (!(error instanceof UnsafeUrlError)) throw error;
+    if (error.reason === "too_large") {
+      throw new AppError("upstream_rejected", "The clip's last frame is larger than 20 MB.");
+    }
+    if (error.reason === "network" || error.reason === "timeout") throw unavailable();
     throw new AppError(
       "upstream_rejected",
-      `The video service refused this clip's last frame (HTTP ${response.status}); its link may have expired.`,
+      `This clip's last frame has a link the studio does not fetch (${error.message}).`,
     );
-  }
-  const declared = Number(response.headers.get("content-length") ?? "0");
-  const tooBig = () => new AppError("upstream_rejected", "The clip's last frame is larger than 20 MB.");
-  if (declared > UPLOAD_LIMITS.maxBytes) {
-    await response.body.cancel();
-    throw tooBig();
-  }
-  try {
-    return await readLimited(response.body, UPLOAD_LIMITS.maxBytes, tooBig);
-  } catch (error) {
-    if (error instanceof AppError) throw error;
-    throw unavailable();
   }
 }
 

@@ -1,5 +1,7 @@
+import "server-only";
 import type { Task, TaskState } from "@/lib/shared/task";
-import type { ShareLinkRow, TaskRow } from "../db/schema";
+import type { JobRow, ShareLinkRow, TaskRow } from "../db/schema";
+import { copyStatus } from "../media/copy-status";
 import { presentShare } from "../share/links";
 
 export interface Lineage {
@@ -25,6 +27,10 @@ export interface PresentContext {
   /** Task id → its live share link. */
   shares?: Map<string, ShareLinkRow>;
   lineage?: Lineage;
+  /** Task id → its media copy job, for clips not fully stored yet. */
+  copyJobs?: Map<string, JobRow>;
+  /** Task id → the boards it is on (lib/server/boards). */
+  boardIds?: Map<string, string[]>;
 }
 
 export function presentTask(row: TaskRow, context: PresentContext = {}): Task {
@@ -33,6 +39,8 @@ export function presentTask(row: TaskRow, context: PresentContext = {}): Task {
     toBrowser = (url: string) => url,
     shares = new Map(),
     lineage = NO_LINEAGE,
+    copyJobs = new Map(),
+    boardIds = new Map(),
   } = context;
   const share = shares.get(row.id);
   const upstream = (url: string | null) => (url ? toBrowser(url) : null);
@@ -76,6 +84,7 @@ export function presentTask(row: TaskRow, context: PresentContext = {}): Task {
             sha256: row.videoKey ? row.videoSha256 : null,
           }
         : null,
+    copy: copyStatus(row, copyJobs.get(row.id)),
     thumbnail: row.thumbnailKey
       ? { url: mediaUrl(row.thumbnailKey) }
       : row.thumbnailUrl
@@ -87,6 +96,8 @@ export function presentTask(row: TaskRow, context: PresentContext = {}): Task {
         ? { url: toBrowser(row.lastFrameUrl) }
         : null,
     share: share ? presentShare(share) : null,
+    favourite: row.favourite,
+    boardIds: boardIds.get(row.id) ?? [],
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     completedAt: row.completedAt?.toISOString() ?? null,

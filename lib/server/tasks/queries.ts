@@ -1,15 +1,19 @@
 import "server-only";
 import { and, eq, ilike, inArray, type SQL, sql } from "drizzle-orm";
 import type { Task, TaskPage, TaskState } from "@/lib/shared/task";
+import { boardIdsOf, getBoardRow } from "../boards/boards";
 import { getDb, schema } from "../db";
 import type { TaskRow } from "../db/schema";
 import { AppError } from "../http/errors";
+import { JOB_KIND } from "../jobs/kinds";
+import { jobsFor } from "../jobs/runner";
+import { missingPieces } from "../media/pieces";
 import { liveLinksOf } from "../share/links";
-import { browserUrl } from "../simulator-link";
+import { browserUrl } from "../upstream-link";
 import { lineageOf } from "./lineage-info";
 import { presentTask } from "./present";
 
-const { tasks, uploads } = schema;
+const { tasks, uploads, boardClips } = schema;
 
 export interface ListFilters {
   limit: number;
@@ -17,6 +21,10 @@ export interface ListFilters {
   states?: TaskState[];
   search?: string;
   parentId?: string;
+  /** Only starred clips. */
+  favourite?: boolean;
+  /** Only clips on this board (404 when there is no such board). */
+  boardId?: string;
 }
 
 function encodeCursor(row: TaskRow): string {
@@ -49,12 +57,22 @@ export async function presentRows(rows: TaskRow[]): Promise<Task[]> {
       keys.set(upload.id, upload.key);
     }
   }
-  const [shares, lineage] = await Promise.all([
+  const unsaved = rows.filter((row) => missingPieces(row).length > 0).map((row) => row.id);
+  const [shares, lineage, copyJobs, boardIds] = await Promise.all([
     liveLinksOf(rows.filter((row) => row.state === "completed").map((row) => row.id)),
     lineageOf(rows),
+    unsaved.length ? getDb().then((db) => jobsFor(db, JOB_KIND.mirror, unsaved)) : new Map(),
+    boardIdsOf(rows.map((row) => row.id)),
   ]);
   return rows.map((row) =>
-    presentTask(row, { uploadKeys: keys, toBrowser: browserUrl, shares, lineage: lineage.get(row.id) }),
+    presentTask(row, {
+      uploadKeys: keys,
+      toBrowser: browserUrl,
+      shares,
+      lineage: lineage.get(row.id),
+      copyJobs,
+      boardIds,
+    }),
   );
 }
 
@@ -73,6 +91,16 @@ export async function listTasks(filters: ListFilters): Promise<TaskPage> {
   if (filters.states?.length) conditions.push(inArray(tasks.state, filters.states));
   if (filters.search) conditions.push(ilike(tasks.prompt, `%${filters.search.replace(/[\\%_]/g, "\\$&")}%`));
   if (filters.parentId) conditions.push(eq(tasks.parentId, filters.parentId));
+  if (filters.favourite) conditions.push(eq(tasks.favourite, true));
+  if (filters.boardId) {
+    await getBoardRow(filters.boardId);
+    conditions.push(
+      inArray(
+        tasks.id,
+        db.select({ id: boardClips.taskId }).from(boardClips).where(eq(boardClips.boardId, filters.boardId)),
+      ),
+    );
+  }
   const rows = await db
     .select()
     .from(tasks)

@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * When to ask the upstream next about a running task: quickly at first, slower as it ages, guided by the
  * upstream's own estimate, with jitter so many tasks submitted together do not poll in lockstep.

@@ -1,5 +1,6 @@
+import "server-only";
 import type { UpstreamSnapshot } from "@/lib/luma/types";
-import type { TaskState } from "@/lib/shared/task";
+import { isUnconfirmedSubmit, type TaskState } from "@/lib/shared/task";
 
 /**
  * Pure rules for moving a task forward from an upstream answer. Kept free of I/O so every path that
@@ -12,6 +13,7 @@ export interface TaskFacts {
   state: TaskState;
   upstreamId: string | null;
   videoUrl: string | null;
+  errorCode: string | null;
 }
 
 /** The state this answer supports: "completed" only counts once a video URL is known. */
@@ -22,9 +24,15 @@ export function stateFromSnapshot(snapshot: UpstreamSnapshot, knownVideoUrl: str
 
 /**
  * The next state, or null when the answer must not move the task: terminal states never change, and a
- * stale answer (lower rank than where the task already is) is ignored.
+ * stale answer (lower rank than where the task already is) is ignored. The one exception is a failure
+ * the studio recorded for a submit the upstream never confirmed: the upstream's own answer about it
+ * (rendering, done, or its real failure) replaces that guess.
  */
 export function nextState(current: TaskFacts, snapshot: UpstreamSnapshot): TaskState | null {
+  if (isUnconfirmedSubmit(current.state, current.errorCode)) {
+    const proposed = stateFromSnapshot(snapshot, current.videoUrl);
+    return proposed === "submitting" ? null : proposed;
+  }
   if (current.state === "completed" || current.state === "failed") return null;
   const proposed = stateFromSnapshot(snapshot, current.videoUrl);
   if (RANK[proposed] < RANK[current.state]) return null;

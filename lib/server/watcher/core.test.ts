@@ -156,4 +156,37 @@ describe("watcher against the simulator", () => {
     const [row] = (await rows()) as TaskRow[];
     expect(row).toMatchObject({ state: "failed", errorCode: "submit_interrupted" });
   });
+
+  const relayRequests = () =>
+    Object.entries(sim.simulator.state().counters.routes)
+      .filter(([route]) => route.startsWith("relay."))
+      .reduce((sum, [, count]) => sum + count, 0);
+
+  it("'check now' asks about that one task only, not the whole due batch", async () => {
+    const watcher = createWatcher({ db: database.db, upstream, instanceId: "w1" });
+    const asked = await submit("checked lantern");
+    const other = await submit("unchecked lantern");
+    const seen = sim.simulator.state().log.length;
+    expect(await watcher.checkNow(asked)).toBe(true);
+    const ids = sim.simulator
+      .state()
+      .log.slice(seen)
+      .flatMap((entry) => entry.taskIds);
+    const byId = new Map((await rows()).map((row) => [row.id, row]));
+    expect(ids).toEqual([byId.get(asked)!.upstreamId]);
+    expect(byId.get(asked)).toMatchObject({ pollAttempts: 1, leaseOwner: null });
+    expect(byId.get(other)).toMatchObject({ pollAttempts: 0, nextPollAt: new Date(0) });
+  });
+
+  it("'check now' leaves a task another instance is polling alone, and does not take its lease", async () => {
+    const watcher = createWatcher({ db: database.db, upstream, instanceId: "w1" });
+    const id = await submit("busy lantern");
+    const held = new Date(Date.now() + 30_000);
+    await database.db.update(tasks).set({ leaseOwner: "w_other", leaseExpiresAt: held });
+    const before = relayRequests();
+    expect(await watcher.checkNow(id)).toBe(false);
+    expect(relayRequests()).toBe(before);
+    const [row] = await rows();
+    expect(row).toMatchObject({ leaseOwner: "w_other", leaseExpiresAt: held, pollAttempts: 0 });
+  });
 });

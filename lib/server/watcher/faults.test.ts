@@ -91,6 +91,8 @@ describe("watcher under upstream faults", () => {
         upstream,
         instanceId: "w1",
         settings: { leaseMs: 6_000 },
+        // The middle of the jitter range, so the schedule is exact.
+        random: () => 0.5,
       });
       await submit(`${kind} lighthouse`);
       await submit(`${kind} harbour`);
@@ -113,12 +115,13 @@ describe("watcher under upstream faults", () => {
   }
 
   it("honours 429 retry-after over its own shorter backoff, then finishes", async () => {
-    const watcher = createWatcher({ db: database.db, upstream, instanceId: "w1" });
+    // The bottom of the jitter range: retry-after itself, and the backoff at 80% of its base.
+    const watcher = createWatcher({ db: database.db, upstream, instanceId: "w1", random: () => 0 });
     await submit("rate limited desert");
     sim.simulator.setFaults({ rules: [{ kind: "http429", rate: 1, route: "relay", retryAfter: 20 }] });
     const clock = { now: Date.now() };
     const asked = await run(watcher, clock, 90);
-    expect(asked).toEqual([0, 20, 40, 60, 84]);
+    expect(asked).toEqual([0, 20, 40, 60, 80]);
     expect(await states()).toEqual(["queued"]);
     sim.simulator.setFaults({});
     await finishAll(watcher, clock);

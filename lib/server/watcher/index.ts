@@ -26,8 +26,9 @@ function watcher(): Promise<Watcher> {
   return holder.__lumaWatcher;
 }
 
-export async function checkNow(taskId: string): Promise<void> {
-  await (await watcher()).checkNow(taskId);
+/** "Check now": asks about this one task, unless another poll holds it; answers whether it asked. */
+export async function checkNow(taskId: string): Promise<boolean> {
+  return (await watcher()).checkNow(taskId);
 }
 
 export function startWatcher(): void {

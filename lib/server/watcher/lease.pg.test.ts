@@ -25,10 +25,13 @@ function countingUpstream(polls: Map<string, number>, delayMs = 30): LumaProvide
     get: fail,
     downloadUrl: fail,
     async getMany(ids) {
+      return [...(await this.getEach(ids)).found.values()];
+    },
+    async getEach(ids) {
       for (const id of ids) polls.set(id, (polls.get(id) ?? 0) + 1);
       // Long enough that the two instances' passes overlap.
       await new Promise((resolve) => setTimeout(resolve, delayMs));
-      return ids.map(snapshot);
+      return { found: new Map(ids.map((id) => [id, snapshot(id)])), failed: new Map() };
     },
   };
 }

@@ -1,4 +1,4 @@
-import { hasStudioAccess } from "@/lib/server/security/session";
+import { hasStudioAccess } from "@/lib/server/security/session-store";
 import { simulator } from "@/lib/server/simulator";
 import { SIMULATOR_MOUNT, simulatorEnabled, simulatorToken } from "@/lib/server/simulator-link";
 
@@ -8,15 +8,15 @@ export const dynamic = "force-dynamic";
 
 // The studio's server calls with the simulator's bearer token; browsers (playing a clip before it is
 // mirrored) need a studio session when a passcode is set. Nothing else gets in.
-function allowed(request: Request): boolean {
+async function allowed(request: Request): Promise<boolean> {
   const bearer = request.headers.get("authorization")?.trim() === `Bearer ${simulatorToken()}`;
-  return bearer || hasStudioAccess(request);
+  return bearer || (await hasStudioAccess(request));
 }
 
 async function handle(request: Request): Promise<Response> {
   if (!simulatorEnabled())
     return Response.json({ error: { code: "not_found", message: "Not found" } }, { status: 404 });
-  if (!allowed(request))
+  if (!(await allowed(request)))
     return Response.json(
       { error: { code: "unauthorized", message: "Sign in to use the studio." } },
       { status: 401 },

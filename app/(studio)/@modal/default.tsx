@@ -1,0 +1,4 @@
+/** No clip open over the page. */
+export default function NoModal() {
+  return null;
+}

@@ -47,7 +47,9 @@ export async function waitForHealth(url: string, timeoutMs = 60_000): Promise<Re
   let lastError: unknown;
   while (Date.now() < deadline) {
     try {
-      const response = await fetch(`${url}/api/health`);
+      // Bounded: a studio that accepted the connection but hangs in start-up fails with this
+      // function's message, not as an unexplained test timeout.
+      const response = await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(10_000) });
       if (response.ok) return response;
     } catch (error) {
       lastError = error;

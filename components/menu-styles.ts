@@ -4,8 +4,16 @@
  * boards reads as one list. Rows are 40 px, a thumb's reach on a phone.
  */
 
-export const menuContent =
-  "z-50 min-w-56 max-w-[min(20rem,calc(100vw-1rem))] rounded-panel border border-line bg-raised p-1 text-sm text-ink shadow-lg shadow-black/10 outline-none";
+const MENU_BOX =
+  "min-w-56 max-w-[min(20rem,calc(100vw-1rem))] rounded-panel border border-line bg-raised p-1 text-sm text-ink shadow-lg shadow-black/10 outline-none";
+
+export const menuContent = `z-50 ${MENU_BOX}`;
+
+/** The viewer's own menu: above the viewer (z-50), which is portalled after any menu it opens from. */
+export const viewerMenuContent = `z-[60] ${MENU_BOX}`;
+
+/** A submenu goes over the menu it opens from (on a phone it overlaps it), even the viewer's. */
+export const subMenuContent = `z-[70] ${MENU_BOX}`;
 
 export const menuItem =
   "relative flex min-h-10 cursor-default select-none items-center gap-2 rounded-md px-3 outline-none data-[disabled]:text-ink-faint data-[highlighted]:bg-accent-soft data-[highlighted]:text-ink";

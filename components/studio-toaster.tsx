@@ -1,9 +1,12 @@
 "use client";
 
+import { usePathname } from "next/navigation";
 import { useEffect, useRef, useSyncExternalStore } from "react";
 import { Toaster } from "sonner";
 
 const WIDE = "(min-width: 640px)";
+/** The viewer's top bar on a phone: 12 px from the top, 44 px tall (Close, the count and its arrows). */
+const VIEWER_BAR_PX = 56;
 function subscribe(onChange: () => void) {
   const query = window.matchMedia(WIDE);
   query.addEventListener("change", onChange);
@@ -12,8 +15,9 @@ function subscribe(onChange: () => void) {
 
 /**
  * Toasts keep clear of the composer (on top) and of the cards' actions (on each tile's top edge):
- * bottom-right on a desktop, top centre on a phone (below 640 px), briefly. The theme follows the
- * system like the rest of the studio. They are for the eye: the same result is spoken once by the
+ * bottom-right on a desktop, top centre on a phone (below 640 px), briefly; over the viewer on a phone,
+ * below its top bar, so Close and the arrows stay in reach. The theme follows the system like the rest
+ * of the studio. On a phone a toast is swiped away rather than closed by a button too small to tap. They are for the eye: the same result is spoken once by the
  * studio's live region (components/announcer.tsx), so sonner's own region is switched off (it stays a
  * landmark that its hotkey focuses).
  */
@@ -23,6 +27,7 @@ export function StudioToaster() {
     () => window.matchMedia(WIDE).matches,
     () => true,
   );
+  const overViewer = usePathname().startsWith("/clips/");
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => {
     // Sonner renders its <section aria-live> once and never sets the attribute again.
@@ -33,11 +38,11 @@ export function StudioToaster() {
       <Toaster
         position={wide ? "bottom-right" : "top-center"}
         richColors
-        closeButton
+        closeButton={wide}
         theme="system"
         duration={4_000}
         offset={16}
-        mobileOffset={{ top: 8, left: 8, right: 8 }}
+        mobileOffset={{ top: overViewer ? VIEWER_BAR_PX + 8 : 8, left: 8, right: 8 }}
       />
     </div>
   );

@@ -3,9 +3,9 @@
 import * as DropdownMenu from "@radix-ui/react-dropdown-menu";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { useRef, useState } from "react";
+import { useCallback, useRef, useState } from "react";
 import { boardsQueryOptions, useBoardClip, useCachedTask } from "@/lib/queries/boards";
-import { menuContent, menuItem } from "../menu-styles";
+import { menuItem, subMenuContent } from "../menu-styles";
 import { BoardsIcon, CheckIcon, ChevronIcon } from "./icons";
 import { NewBoardForm } from "./new-board-form";
 import { NewBoardItem } from "./new-board-item";
@@ -19,6 +19,13 @@ export function BoardMenuItems({ taskId }: { taskId: string }) {
   const t = useTranslations("Boards");
   const [open, setOpen] = useState(false);
   const [naming, setNaming] = useState(false);
+  // The board just made: it takes focus once the list is back, so the keyboard is not left on the page.
+  const [made, setMade] = useState<string | null>(null);
+  const focusMade = useCallback((item: HTMLDivElement | null) => {
+    if (!item) return;
+    requestAnimationFrame(() => item.focus());
+    setMade(null);
+  }, []);
   const task = useCachedTask(taskId);
   const boards = useQuery({ ...boardsQueryOptions(), enabled: open });
   const toggle = useBoardClip(taskId);
@@ -46,13 +53,14 @@ export function BoardMenuItems({ taskId }: { taskId: string }) {
           sideOffset={overlap}
           alignOffset={narrow ? 36 : -4}
           collisionPadding={8}
-          className={menuContent}
+          className={subMenuContent}
         >
           {naming ? (
             <NewBoardForm
               submitLabel={t("createAndAdd")}
               onCreated={(board) => {
                 toggle.mutate({ board, member: true });
+                setMade(board.id);
                 setNaming(false);
               }}
             />
@@ -75,6 +83,7 @@ export function BoardMenuItems({ taskId }: { taskId: string }) {
                     return (
                       <DropdownMenu.CheckboxItem
                         key={board.id}
+                        ref={board.id === made ? focusMade : undefined}
                         checked={member}
                         disabled={!task}
                         onSelect={(event) => event.preventDefault()}

@@ -113,7 +113,7 @@ export function KeyframeSlot(props: KeyframeSlotProps) {
             type="button"
             onClick={props.onRemove}
             aria-label={t("removeLabel", { label })}
-            className="absolute -top-2 -right-2 grid size-6 place-items-center rounded-full border border-line bg-raised text-ink-muted shadow-sm hover:text-ink focus-visible:outline-2 focus-visible:outline-accent pointer-coarse:size-8"
+            className="absolute -top-2 -right-2 grid size-6 place-items-center rounded-full border border-line bg-raised text-ink-muted shadow-sm hover:text-ink focus-visible:outline-2 focus-visible:outline-accent pointer-coarse:size-10"
           >
             <svg
               aria-hidden="true"

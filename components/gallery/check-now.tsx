@@ -24,7 +24,7 @@ export function CheckNow({ taskId }: { taskId: string }) {
         type="button"
         onClick={() => check.mutate()}
         disabled={check.isPending}
-        className="inline-flex h-8 items-center rounded-md border border-warn px-2 font-medium hover:bg-canvas focus-visible:outline-2 focus-visible:outline-accent disabled:opacity-60"
+        className="inline-flex h-8 items-center rounded-md border border-warn pointer-coarse:h-10 px-2 font-medium hover:bg-canvas focus-visible:outline-2 focus-visible:outline-accent disabled:opacity-60"
       >
         {check.isPending ? t("checking") : t("checkNow")}
       </button>

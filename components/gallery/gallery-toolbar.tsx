@@ -10,7 +10,7 @@ const STATES: readonly StateFilter[] = ["all", "active", "completed", "failed"];
 export const SEARCH_DEBOUNCE_MS = 300;
 
 const CHIP =
-  "inline-flex h-8 items-center rounded-full px-3 text-sm font-medium text-ink-muted hover:bg-raised hover:text-ink focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-accent aria-pressed:bg-ink aria-pressed:text-canvas";
+  "inline-flex h-8 items-center rounded-full px-3 pointer-coarse:h-10 text-sm font-medium text-ink-muted hover:bg-raised hover:text-ink focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-accent aria-pressed:bg-ink aria-pressed:text-canvas";
 
 /** All · In progress · Ready · Failed · ★, and a prompt search; they combine. */
 export function GalleryToolbar({
@@ -79,7 +79,7 @@ export function GalleryToolbar({
           placeholder={t("search")}
           maxLength={200}
           onChange={(event) => setText(event.target.value)}
-          className="h-9 w-full rounded-full border border-line bg-surface ps-8 pe-3 text-sm text-ink placeholder:text-ink-faint focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-accent"
+          className="h-9 w-full rounded-full border border-line bg-surface ps-8 pointer-coarse:h-10 pe-3 text-sm text-ink placeholder:text-ink-faint focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-accent"
         />
       </div>
     </div>

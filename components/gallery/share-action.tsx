@@ -94,7 +94,7 @@ export function SharePanel({ task }: { task: Task }) {
             aria-label={t("Actions.shareLink")}
             value={origin ? absoluteShareUrl(share, origin) : share.url}
             onFocus={(event) => event.currentTarget.select()}
-            className="h-9 w-full rounded-md border border-line bg-canvas px-2 font-mono text-xs text-ink"
+            className="h-9 w-full rounded-md border border-line bg-canvas pointer-coarse:h-10 px-2 font-mono text-xs text-ink"
           />
           <div className="flex items-center justify-between gap-3 text-xs text-ink-muted">
             <label className="inline-flex min-h-10 cursor-pointer items-center gap-2">

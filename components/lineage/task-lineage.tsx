@@ -7,7 +7,7 @@ import { ViewerLink } from "../viewer/viewer-link";
 export const clipAnchor = (id: string) => `clip-${id}`;
 
 const LINK =
-  "font-medium text-accent underline decoration-accent/40 underline-offset-2 hover:decoration-accent focus-visible:outline-2 focus-visible:outline-accent";
+  "font-medium text-accent underline decoration-accent/40 underline-offset-2 hover:decoration-accent focus-visible:outline-2 focus-visible:outline-accent pointer-coarse:inline-flex pointer-coarse:min-h-10 pointer-coarse:items-center";
 
 const viewerHref = (id: string) => `/clips/${encodeURIComponent(id)}`;
 

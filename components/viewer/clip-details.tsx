@@ -45,7 +45,7 @@ export function ClipDetails({ task, onOpen, onUseSettings }: Props) {
               setRefused(copied ? null : t("Viewer.copyRefused"));
               if (copied) notify("success", t("Viewer.promptCopied"));
             }}
-            className="h-8 rounded-md px-2 text-xs font-medium text-ink-muted hover:bg-raised hover:text-ink focus-visible:outline-2 focus-visible:outline-accent"
+            className="h-8 rounded-md px-2 text-xs font-medium text-ink-muted pointer-coarse:h-10 hover:bg-raised hover:text-ink focus-visible:outline-2 focus-visible:outline-accent"
           >
             {t("Viewer.copyPrompt")}
           </button>

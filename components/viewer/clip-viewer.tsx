@@ -50,9 +50,30 @@ export function ClipViewer({ clips, closeControl, onUseSettings, stageRef }: Pro
         <div className="absolute inset-x-3 top-3 flex items-center justify-between gap-3 sm:inset-x-6">
           {closeControl}
           {clips.index !== -1 && clips.count > 1 ? (
-            <p className="text-sm tabular-nums text-white/70">
-              {t("position", { index: clips.index + 1, count: clips.count })}
-            </p>
+            <div className="flex items-center gap-2">
+              {/* On a phone the arrows sit here, beside the count, so a tap does what a swipe does. */}
+              <button
+                type="button"
+                aria-label={t("previous")}
+                disabled={!previous}
+                onClick={toPrevious}
+                className={`${NAV} sm:hidden`}
+              >
+                <Chevron flip />
+              </button>
+              <p className="text-sm whitespace-nowrap tabular-nums text-white/70">
+                {t("position", { index: clips.index + 1, count: clips.count })}
+              </p>
+              <button
+                type="button"
+                aria-label={t("next")}
+                disabled={!next}
+                onClick={toNext}
+                className={`${NAV} sm:hidden`}
+              >
+                <Chevron />
+              </button>
+            </div>
           ) : null}
         </div>
         <section
@@ -67,7 +88,7 @@ export function ClipViewer({ clips, closeControl, onUseSettings, stageRef }: Pro
             type="button"
             aria-label={t("previous")}
             disabled={!previous}
-            onClick={() => previous && go(previous.id)}
+            onClick={toPrevious}
             className={`${NAV} absolute top-[40%] left-0 -translate-y-1/2 max-sm:hidden`}
           >
             <Chevron flip />
@@ -76,7 +97,7 @@ export function ClipViewer({ clips, closeControl, onUseSettings, stageRef }: Pro
             type="button"
             aria-label={t("next")}
             disabled={!next}
-            onClick={() => next && go(next.id)}
+            onClick={toNext}
             className={`${NAV} absolute top-[40%] right-0 -translate-y-1/2 max-sm:hidden`}
           >
             <Chevron />
@@ -86,9 +107,11 @@ export function ClipViewer({ clips, closeControl, onUseSettings, stageRef }: Pro
           {t("keys")}
         </p>
       </div>
+      {/* shrink-0: on a phone the sheet is as tall as its content (the column scrolls), so its surface
+          stays under every action instead of ending at half the screen. */}
       <aside
         aria-label={t("details")}
-        className="relative -mt-3 min-h-[50dvh] rounded-t-panel border-line bg-surface text-ink shadow-2xl lg:mt-0 lg:min-h-0 lg:overflow-y-auto lg:rounded-none lg:border-l"
+        className="relative -mt-3 min-h-[50dvh] shrink-0 rounded-t-panel border-line bg-surface text-ink shadow-2xl lg:mt-0 lg:min-h-0 lg:overflow-y-auto lg:rounded-none lg:border-l"
       >
         <div aria-hidden="true" className="mx-auto mt-2 h-1 w-10 rounded-full bg-line-strong lg:hidden" />
         {task ? <ClipDetails task={task} onOpen={go} onUseSettings={() => onUseSettings(task)} /> : null}

@@ -4,7 +4,10 @@ import { useTranslations } from "next-intl";
 import type { ComponentPropsWithoutRef } from "react";
 
 export const CLOSE_CLASS =
-  "inline-flex h-10 items-center gap-2 rounded-full bg-black/40 pr-4 pl-3 text-sm font-medium text-white backdrop-blur hover:bg-black/60 focus-visible:outline-2 focus-visible:outline-accent";
+  "inline-flex h-10 shrink-0 items-center gap-2 rounded-full bg-black/40 pr-4 pl-3 text-sm font-medium text-white backdrop-blur hover:bg-black/60 focus-visible:outline-2 focus-visible:outline-accent max-sm:px-2.5";
+
+/** The close control's words: on a phone only the ✕ shows (a 40 px circle), to leave room for the arrows. */
+export const CLOSE_LABEL_CLASS = "max-sm:sr-only";
 
 export function CloseIcon() {
   return (
@@ -27,7 +30,7 @@ export function CloseButton(props: ComponentPropsWithoutRef<"button">) {
   return (
     <button type="button" className={CLOSE_CLASS} {...props}>
       <CloseIcon />
-      <span>{t("close")}</span>
+      <span className={CLOSE_LABEL_CLASS}>{t("close")}</span>
     </button>
   );
 }

@@ -12,7 +12,7 @@ import { MoreIcon } from "@/components/gallery/clip-menu";
 import { DeleteConfirm } from "@/components/gallery/delete-action";
 import { SharePanel } from "@/components/gallery/share-action";
 import { LineageActions } from "@/components/lineage/lineage-actions";
-import { menuContent, menuItem } from "@/components/menu-styles";
+import { menuItem, viewerMenuContent } from "@/components/menu-styles";
 import type { Task } from "@/lib/shared/task";
 
 /**
@@ -40,7 +40,7 @@ export function ViewerActions({ task, onUseSettings }: { task: Task; onUseSettin
             <MoreIcon />
           </Menu.Trigger>
           <Menu.Portal>
-            <Menu.Content align="start" sideOffset={6} data-viewer className={menuContent}>
+            <Menu.Content align="start" sideOffset={6} data-viewer className={viewerMenuContent}>
               {finished ? (
                 <Menu.Item asChild className={menuItem}>
                   <a href={`/api/generations/${encodeURIComponent(task.id)}/download`} download>

@@ -6,7 +6,7 @@ import { useTranslations } from "next-intl";
 import { useEffect, useRef } from "react";
 import type { Task } from "@/lib/shared/task";
 import { ClipViewer } from "./clip-viewer";
-import { CLOSE_CLASS, CloseIcon } from "./close-button";
+import { CLOSE_CLASS, CLOSE_LABEL_CLASS, CloseIcon } from "./close-button";
 import { handSettingsToStudioPage } from "./use-settings-handoff";
 import { useViewerClips } from "./use-viewer-clips";
 
@@ -37,7 +37,7 @@ export function ViewerPage({ initialTask }: { initialTask: Task }) {
         closeControl={
           <Link href="/" className={CLOSE_CLASS}>
             <CloseIcon />
-            <span>{t("backToClips")}</span>
+            <span className={CLOSE_LABEL_CLASS}>{t("backToClips")}</span>
           </Link>
         }
         onUseSettings={(task) => {

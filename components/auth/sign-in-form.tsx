@@ -32,7 +32,7 @@ export function SignInForm({ next }: { next: string }) {
         window.location.assign(next);
         return;
       }
-      throw apiErrorFrom(
+      throw await apiErrorFrom(
         response.status,
         parseJson(await response.text()),
         response.headers.get("retry-after"),

@@ -4,7 +4,8 @@ import { useTranslations } from "next-intl";
 import { type FormEvent, type ReactNode, useEffect, useId, useRef, useState } from "react";
 import { notify } from "@/lib/client/toast";
 import { boardErrorText, boardNameProblem, useRenameBoard } from "@/lib/queries/boards";
-import { BOARD_NAME_MAX, type Board } from "@/lib/shared/board";
+import type { Board } from "@/lib/shared/board";
+import { BOARD_NAME_MAX } from "@/lib/shared/board-limits";
 
 const secondary =
   "inline-flex h-10 shrink-0 items-center whitespace-nowrap rounded-full border border-line px-4 text-sm font-medium text-ink hover:bg-accent-soft focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent disabled:opacity-60";

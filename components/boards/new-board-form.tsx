@@ -3,7 +3,8 @@
 import { useTranslations } from "next-intl";
 import { type FormEvent, type KeyboardEvent, useEffect, useId, useRef, useState } from "react";
 import { boardErrorText, boardNameProblem, useCreateBoard } from "@/lib/queries/boards";
-import { BOARD_NAME_MAX, type Board } from "@/lib/shared/board";
+import type { Board } from "@/lib/shared/board";
+import { BOARD_NAME_MAX } from "@/lib/shared/board-limits";
 
 /**
  * Naming a new board, inside a Radix menu: typing stays in the field (the menu's typeahead and arrow

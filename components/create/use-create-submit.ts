@@ -2,13 +2,13 @@
 
 import { useTranslations } from "next-intl";
 import { useCallback, useRef, useState } from "react";
-import { ApiError } from "@/lib/client/api";
+import { ApiError, networkError } from "@/lib/client/api";
 import { describeError } from "@/lib/client/error-text";
 import { type FieldErrors, type FieldName, toFieldErrors } from "@/lib/client/field-errors";
 import { createGeneration } from "@/lib/client/generations";
 import { outcomeUnknown, SubmissionKeys } from "@/lib/client/idempotency";
+import { loadSchemas } from "@/lib/client/load-schemas";
 import { notify } from "@/lib/client/toast";
-import { validateLocally } from "@/lib/client/validate-create";
 import type { ProviderCapabilities } from "@/lib/luma/capabilities";
 import { shortPrompt } from "@/lib/shared/short-prompt";
 import type { Task } from "@/lib/shared/task";
@@ -34,17 +34,21 @@ export function useCreateSubmit(caps: ProviderCapabilities) {
     async (candidate: unknown, pending: FieldErrors): Promise<Outcome | null> => {
       // A second click before React re-renders the disabled button must not send anything.
       if (inFlight.current) return null;
-      setAlert(null);
-      const { input, errors } = validateLocally(candidate, caps, t);
-      const localErrors = { ...errors, ...pending };
-      if (!input || Object.keys(localErrors).length > 0) {
-        setFieldErrors(localErrors);
-        return { ok: false, errors: localErrors };
-      }
-      setFieldErrors({});
       inFlight.current = true;
-      setSubmitting(true);
+      setAlert(null);
       try {
+        // The schemas are usually loaded by now (at idle time, or by the gallery's first answer).
+        const { validateLocally } = await loadSchemas().catch(() => {
+          throw networkError();
+        });
+        const { input, errors } = validateLocally(candidate, caps, t);
+        const localErrors = { ...errors, ...pending };
+        if (!input || Object.keys(localErrors).length > 0) {
+          setFieldErrors(localErrors);
+          return { ok: false, errors: localErrors };
+        }
+        setFieldErrors({});
+        setSubmitting(true);
         const task = await createGeneration(input, keys.current.keyFor(input));
         keys.current.settle();
         if (task.state === "failed") {

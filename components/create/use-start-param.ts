@@ -3,7 +3,6 @@
 import { useTranslations } from "next-intl";
 import { useEffect } from "react";
 import { apiFetch } from "@/lib/client/api";
-import { UploadAnswerSchema } from "@/lib/client/upload";
 import { type Keyframes, SLOTS } from "./use-keyframes";
 
 const UPLOAD_ID = /^u_[A-Za-z0-9_-]{1,62}$/;
@@ -30,7 +29,7 @@ export function useStartParam(keyframes: Keyframes) {
         continue;
       }
       // Not aborted on unmount: the parameter is already gone, so a second mount could not ask again.
-      apiFetch(`/api/uploads/${encodeURIComponent(id)}`, {}, UploadAnswerSchema)
+      apiFetch(`/api/uploads/${encodeURIComponent(id)}`, {}, (s) => s.UploadAnswerSchema)
         .then((upload) => setUpload(slot, upload, c("sharedName")))
         .catch(() => setError(slot, c("sharedMissing")));
     }

@@ -6,7 +6,7 @@ import { ApiError, isAbort } from "@/lib/client/api";
 import { describeError } from "@/lib/client/error-text";
 import { checkKeyframeUrl } from "@/lib/client/keyframe-check";
 import { keyframeProblemSentence, slotWord } from "@/lib/client/keyframe-url-problems";
-import { KeyframeInputSchema } from "@/lib/shared/generation-input";
+import { loadSchemas } from "@/lib/client/load-schemas";
 import type { Slot } from "./use-keyframes";
 
 export type UrlCheck =
@@ -32,7 +32,10 @@ export function useUrlCheck(slot: Slot, onUrl: (url: string, preview: string) =>
       if (!url || url === last.current) return;
       last.current = url;
       inFlight.current?.abort();
-      if (!KeyframeInputSchema.safeParse({ url }).success) {
+      const schemas = await loadSchemas().catch(() => null);
+      // A URL typed since then is checked by its own call.
+      if (last.current !== url) return;
+      if (schemas && !schemas.KeyframeInputSchema.safeParse({ url }).success) {
         setCheck({ status: "problem", url, message: t("Composer.urlScheme", { slot: slotWord(slot, t) }) });
         return;
       }

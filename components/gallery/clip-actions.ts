@@ -3,7 +3,6 @@
 import { type InfiniteData, useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useSyncExternalStore } from "react";
-import * as z from "zod/mini";
 import { apiFetch } from "@/lib/client/api";
 import { describeError } from "@/lib/client/error-text";
 import { retryGeneration } from "@/lib/client/generations";
@@ -67,7 +66,7 @@ export function useDeleteClip(task: Task, onDeleted?: () => void) {
   const drop = useDropFromLists();
   return useMutation({
     mutationFn: () =>
-      apiFetch(`/api/generations/${encodeURIComponent(task.id)}`, { method: "DELETE" }, z.unknown()),
+      apiFetch(`/api/generations/${encodeURIComponent(task.id)}`, { method: "DELETE" }, (s) => s.AnyAnswer),
     onSuccess: () => {
       onDeleted?.();
       notify(

@@ -2,7 +2,8 @@
 
 import { useTranslations } from "next-intl";
 import { clipLength } from "@/lib/shared/setting-labels";
-import { isTerminalState, type Task } from "@/lib/shared/task";
+import type { Task } from "@/lib/shared/task";
+import { isTerminalState } from "@/lib/shared/task-state";
 import { monotonicProgress } from "./render-progress";
 import { TaskStatusBadge } from "./task-status";
 import { TaskTiming } from "./task-timing";

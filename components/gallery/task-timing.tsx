@@ -2,7 +2,8 @@
 
 import { useTranslations } from "next-intl";
 import type { Translate } from "@/lib/i18n/translate";
-import { isTerminalState, type Task } from "@/lib/shared/task";
+import type { Task } from "@/lib/shared/task";
+import { isTerminalState } from "@/lib/shared/task-state";
 import { useNow } from "./use-now";
 
 const pad = (value: number) => String(value).padStart(2, "0");

@@ -4,7 +4,8 @@ import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import { notify } from "@/lib/client/toast";
 import { shortPrompt } from "@/lib/shared/short-prompt";
-import { isTerminalState, type Task } from "@/lib/shared/task";
+import type { Task } from "@/lib/shared/task";
+import { isTerminalState } from "@/lib/shared/task-state";
 
 /** How long a card that arrived or finished keeps its accent ring. */
 export const FRESH_FOR_MS = 6_000;

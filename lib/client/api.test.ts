@@ -8,8 +8,8 @@ const jsonResponse = (status: number, body: unknown, headers: Record<string, str
 afterEach(() => vi.unstubAllGlobals());
 
 describe("apiErrorFrom", () => {
-  it("keeps the server's code, message, fields, task and retry time", () => {
-    const error = apiErrorFrom(400, {
+  it("keeps the server's code, message, fields, task and retry time", async () => {
+    const error = await apiErrorFrom(400, {
       error: {
         code: "validation_failed",
         message: "prompt: must be at most 5000 characters",
@@ -25,7 +25,7 @@ describe("apiErrorFrom", () => {
       fields: { prompt: "must be at most 5000 characters" },
       taskId: null,
     });
-    const rejected = apiErrorFrom(502, {
+    const rejected = await apiErrorFrom(502, {
       error: { code: "upstream_rejected", message: "Prompt not allowed", taskId: "task_9" },
     });
     expect(rejected).toMatchObject({
@@ -35,27 +35,28 @@ describe("apiErrorFrom", () => {
     });
   });
 
-  it("takes the retry time from the header when the body lacks it", () => {
-    const error = apiErrorFrom(429, { error: { code: "rate_limited", message: "Too many" } }, "12");
+  it("takes the retry time from the header when the body lacks it", async () => {
+    const error = await apiErrorFrom(429, { error: { code: "rate_limited", message: "Too many" } }, "12");
     expect(error.retryAfterSeconds).toBe(12);
   });
 
-  it("explains an answer without the error shape instead of showing raw HTML", () => {
-    const error = apiErrorFrom(504, "<html>Gateway Timeout</html>");
+  it("explains an answer without the error shape instead of showing raw HTML", async () => {
+    const error = await apiErrorFrom(504, "<html>Gateway Timeout</html>");
     expect(error.code).toBe("unexpected_answer");
     expect(error.message).toContain("HTTP 504");
   });
 });
 
 describe("apiFetch", () => {
-  const Schema = z.object({ id: z.string() });
+  const schema = z.object({ id: z.string() });
+  const pickSchema = () => schema;
 
   it("parses a good answer with the schema", async () => {
     vi.stubGlobal(
       "fetch",
       vi.fn(async () => jsonResponse(201, { id: "task_1", extra: true })),
     );
-    await expect(apiFetch("/api/x", { method: "POST" }, Schema)).resolves.toEqual({ id: "task_1" });
+    await expect(apiFetch("/api/x", { method: "POST" }, pickSchema)).resolves.toEqual({ id: "task_1" });
   });
 
   it("refuses an answer that does not match the schema rather than casting it", async () => {
@@ -63,7 +64,7 @@ describe("apiFetch", () => {
       "fetch",
       vi.fn(async () => jsonResponse(200, { id: 42 })),
     );
-    await expect(apiFetch("/api/x", {}, Schema)).rejects.toMatchObject({ code: "unexpected_answer" });
+    await expect(apiFetch("/api/x", {}, pickSchema)).rejects.toMatchObject({ code: "unexpected_answer" });
   });
 
   it("turns an {error} body into an ApiError", async () => {
@@ -73,7 +74,7 @@ describe("apiFetch", () => {
         jsonResponse(503, { error: { code: "upstream_unavailable", message: "Luma is unavailable" } }),
       ),
     );
-    await expect(apiFetch("/api/x", {}, Schema)).rejects.toMatchObject({
+    await expect(apiFetch("/api/x", {}, pickSchema)).rejects.toMatchObject({
       status: 503,
       code: "upstream_unavailable",
       message: "Luma is unavailable",
@@ -87,7 +88,7 @@ describe("apiFetch", () => {
         throw new TypeError("Failed to fetch");
       }),
     );
-    await expect(apiFetch("/api/x", {}, Schema)).rejects.toMatchObject({
+    await expect(apiFetch("/api/x", {}, pickSchema)).rejects.toMatchObject({
       status: NETWORK_STATUS,
       code: "network",
     });
@@ -103,8 +104,26 @@ describe("apiFetch", () => {
     );
     const controller = new AbortController();
     controller.abort();
-    await expect(apiFetch("/api/x", { signal: controller.signal }, Schema)).rejects.toMatchObject({
+    await expect(apiFetch("/api/x", { signal: controller.signal }, pickSchema)).rejects.toMatchObject({
       name: "AbortError",
+    });
+  });
+});
+
+describe("the browser's schemas", () => {
+  it("check the studio's answers with the shared schemas, picked by name", async () => {
+    const task = { tasks: [], nextCursor: null };
+    vi.stubGlobal(
+      "fetch",
+      vi.fn(async () => jsonResponse(200, task)),
+    );
+    await expect(apiFetch("/api/generations", {}, (s) => s.TaskPageSchema)).resolves.toEqual(task);
+    vi.stubGlobal(
+      "fetch",
+      vi.fn(async () => jsonResponse(200, { tasks: [{ id: "t" }], nextCursor: null })),
+    );
+    await expect(apiFetch("/api/generations", {}, (s) => s.TaskPageSchema)).rejects.toMatchObject({
+      code: "unexpected_answer",
     });
   });
 });

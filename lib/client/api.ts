@@ -1,22 +1,15 @@
-import * as z from "zod/mini";
 import type { $ZodType } from "zod/v4/core";
+import { type ClientSchemas, loadSchemas } from "./load-schemas";
 
 /**
  * The browser's one way to call the studio API: answers are parsed with zod, and `{error}` bodies
- * become an `ApiError` carrying the server's code, message and per-field problems.
+ * become an `ApiError` carrying the server's code, message and per-field problems. The schemas come
+ * from ./schemas, loaded with the first call (or at idle time), so zod stays out of the first load:
+ * a call names its schema, `(schemas) => schemas.TaskSchema`.
  */
 
-const ErrorBodySchema = z.object({
-  error: z.object({
-    code: z.string(),
-    message: z.string(),
-    fields: z.optional(z.record(z.string(), z.string())),
-    taskId: z.optional(z.string()),
-    retryAfterSeconds: z.optional(z.number()),
-    suggestion: z.optional(z.string()),
-    upstream: z.optional(z.string()),
-  }),
-});
+/** Picks the schema an answer must match from the browser's schemas. */
+export type SchemaPick<T> = (schemas: ClientSchemas) => $ZodType<T>;
 
 /** Status 0 means the request never got an answer (offline, aborted connection, timeout). */
 export const NETWORK_STATUS = 0;
@@ -48,8 +41,13 @@ export function parseJson(text: string): unknown {
 }
 
 /** Builds the error for a non-2xx answer, whether or not its body has the API's error shape. */
-export function apiErrorFrom(status: number, body: unknown, retryAfterHeader?: string | null): ApiError {
-  const parsed = z.safeParse(ErrorBodySchema, body);
+export async function apiErrorFrom(
+  status: number,
+  body: unknown,
+  retryAfterHeader?: string | null,
+): Promise<ApiError> {
+  const { ErrorBodySchema, safeParse } = await schemasOrNetworkError();
+  const parsed = safeParse(ErrorBodySchema, body);
   const headerSeconds = retryAfterHeader ? Number(retryAfterHeader) : Number.NaN;
   const retryAfter = Number.isFinite(headerSeconds) ? headerSeconds : null;
   if (!parsed.success) {
@@ -89,13 +87,25 @@ export function isAbort(error: unknown): boolean {
 
 const DEFAULT_TIMEOUT_MS = 90_000;
 
+/** The schemas chunk; failing to load it is a network failure like any other. */
+async function schemasOrNetworkError(): Promise<ClientSchemas> {
+  try {
+    return await loadSchemas();
+  } catch {
+    throw networkError();
+  }
+}
+
 export async function apiFetch<T>(
   path: string,
   init: RequestInit & { timeoutMs?: number },
-  schema: $ZodType<T>,
+  pick: SchemaPick<T>,
 ): Promise<T> {
   const { timeoutMs = DEFAULT_TIMEOUT_MS, signal, ...rest } = init;
   const timeout = AbortSignal.timeout(timeoutMs);
+  // Loaded while the request is under way; an unhandled rejection here is caught where it is awaited.
+  const schemas = schemasOrNetworkError();
+  schemas.catch(() => {});
   let response: Response;
   try {
     response = await fetch(path, { ...rest, signal: signal ? AbortSignal.any([signal, timeout]) : timeout });
@@ -105,8 +115,9 @@ export async function apiFetch<T>(
     throw networkError();
   }
   const body = parseJson(await response.text().catch(() => ""));
-  if (!response.ok) throw apiErrorFrom(response.status, body, response.headers.get("retry-after"));
-  const parsed = z.safeParse(schema, body);
+  if (!response.ok) throw await apiErrorFrom(response.status, body, response.headers.get("retry-after"));
+  const loaded = await schemas;
+  const parsed = loaded.safeParse(pick(loaded), body);
   if (!parsed.success) {
     throw new ApiError(
       response.status,

@@ -1,4 +1,3 @@
-import * as z from "zod/mini";
 import type { ProviderCapabilities } from "@/lib/luma/capabilities";
 
 /**
@@ -18,16 +17,33 @@ export interface CreateSettings {
 const SETTINGS_KEY = "luma-studio:create-settings:v1";
 const DRAFT_KEY = "luma-studio:create-draft:v1";
 
-const StoredSettingsSchema = z.partial(
-  z.object({
-    model: z.string(),
-    aspectRatio: z.string(),
-    resolution: z.string(),
-    duration: z.string(),
-    expandPrompt: z.boolean(),
-    loop: z.boolean(),
-  }),
-);
+const TEXT_SETTINGS = ["model", "aspectRatio", "resolution", "duration"] as const;
+const SWITCH_SETTINGS = ["expandPrompt", "loop"] as const;
+
+/**
+ * What was stored, when it has the settings' shape: an object whose known keys, where present, are
+ * text (model, ratio, resolution, duration) or true/false (the two switches); other keys are dropped.
+ * Null when anything is of the wrong kind. Checked by hand rather than with zod: it runs as the form
+ * mounts, and zod is not in the studio page's first load.
+ */
+function storedSettings(stored: unknown): Partial<CreateSettings> | null {
+  if (typeof stored !== "object" || stored === null || Array.isArray(stored)) return null;
+  const record = stored as Record<string, unknown>;
+  const saved: Partial<CreateSettings> = {};
+  for (const key of TEXT_SETTINGS) {
+    const value = record[key];
+    if (value === undefined) continue;
+    if (typeof value !== "string") return null;
+    saved[key] = value;
+  }
+  for (const key of SWITCH_SETTINGS) {
+    const value = record[key];
+    if (value === undefined) continue;
+    if (typeof value !== "boolean") return null;
+    saved[key] = value;
+  }
+  return saved;
+}
 
 const preferred = (options: readonly string[], wanted: string) =>
   options.includes(wanted) ? wanted : (options[0] ?? "");
@@ -45,9 +61,8 @@ export function defaultSettings(caps: ProviderCapabilities): CreateSettings {
 
 export function reconcileSettings(stored: unknown, caps: ProviderCapabilities): CreateSettings {
   const base = defaultSettings(caps);
-  const parsed = z.safeParse(StoredSettingsSchema, stored);
-  if (!parsed.success) return base;
-  const saved = parsed.data;
+  const saved = storedSettings(stored);
+  if (!saved) return base;
   const pick = (value: string | undefined, options: readonly string[], fallback: string) =>
     value !== undefined && options.includes(value) ? value : fallback;
   return {

@@ -3,7 +3,7 @@ import type {
   CreateGenerationInput,
   ExtendGenerationInput,
 } from "@/lib/shared/generation-input";
-import { type Task, TaskSchema } from "@/lib/shared/task";
+import type { Task } from "@/lib/shared/task";
 import { ApiError, apiFetch, NETWORK_STATUS } from "./api";
 
 const RETRY_DELAYS_MS = [800, 2_000];
@@ -81,7 +81,7 @@ async function submitTask(
           body: JSON.stringify(input),
           signal: options.signal,
         },
-        TaskSchema,
+        (s) => s.TaskSchema,
       );
     } catch (error) {
       const delay = delays[attempt];

@@ -1,15 +1,9 @@
-import * as z from "zod/mini";
+import type * as z from "zod/mini";
 import { apiFetch } from "./api";
+import type { KeyframeCheckSchema } from "./schemas";
 
 /** POST /api/keyframes/check: the studio fetches the URL through its guard and answers with a preview. */
 
-export const KeyframeCheckSchema = z.object({
-  url: z.string(),
-  width: z.number(),
-  height: z.number(),
-  type: z.string(),
-  preview: z.string(),
-});
 export type KeyframeCheck = z.infer<typeof KeyframeCheckSchema>;
 
 export function checkKeyframeUrl(url: string, signal?: AbortSignal): Promise<KeyframeCheck> {
@@ -22,6 +16,6 @@ export function checkKeyframeUrl(url: string, signal?: AbortSignal): Promise<Key
       signal,
       timeoutMs: 30_000,
     },
-    KeyframeCheckSchema,
+    (s) => s.KeyframeCheckSchema,
   );
 }

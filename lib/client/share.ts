@@ -1,5 +1,4 @@
-import * as z from "zod/mini";
-import { type ShareInfo, ShareInfoSchema } from "@/lib/shared/task";
+import type { ShareInfo } from "@/lib/shared/task";
 import { apiFetch } from "./api";
 
 /** The creator's side of share links: make one (or update its prompt setting) and stop sharing. */
@@ -10,12 +9,12 @@ export function shareClip(taskId: string, showPrompt: boolean): Promise<ShareInf
   return apiFetch(
     sharePath(taskId),
     { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ showPrompt }) },
-    ShareInfoSchema,
+    (s) => s.ShareInfoSchema,
   );
 }
 
 export async function stopSharing(taskId: string): Promise<void> {
-  await apiFetch(sharePath(taskId), { method: "DELETE" }, z.undefined());
+  await apiFetch(sharePath(taskId), { method: "DELETE" }, (s) => s.NoAnswer);
 }
 
 /** The link as a visitor types it: absolute even when the server only knows its path. */

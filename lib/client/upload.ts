@@ -1,16 +1,10 @@
-import * as z from "zod/mini";
+import type * as z from "zod/mini";
 import { ApiError, apiErrorFrom, networkError, parseJson } from "./api";
+import { loadSchemas } from "./load-schemas";
+import type { UploadAnswerSchema } from "./schemas";
 
 /** Keyframe upload over XMLHttpRequest: fetch cannot report upload progress. */
 
-export const UploadAnswerSchema = z.object({
-  id: z.string(),
-  url: z.string(),
-  width: z.number(),
-  height: z.number(),
-  bytes: z.number(),
-  type: z.string(),
-});
 export type UploadAnswer = z.infer<typeof UploadAnswerSchema>;
 
 export interface UploadOptions {
@@ -32,16 +26,10 @@ export function uploadImage(body: Blob, type: string, options: UploadOptions = {
       if (event.lengthComputable && event.total > 0) onProgress?.(event.loaded / event.total);
     };
     xhr.onload = () => {
-      const answer = parseJson(xhr.responseText);
-      if (xhr.status < 200 || xhr.status >= 300) {
-        return reject(apiErrorFrom(xhr.status, answer, xhr.getResponseHeader("retry-after")));
-      }
-      const parsed = z.safeParse(UploadAnswerSchema, answer);
-      if (!parsed.success) {
-        return reject(new ApiError(xhr.status, "unexpected_answer", "The upload answer could not be read."));
-      }
-      onProgress?.(1);
-      resolve(parsed.data);
+      readAnswer(xhr).then((answer) => {
+        onProgress?.(1);
+        resolve(answer);
+      }, reject);
     };
     xhr.onerror = () => reject(networkError());
     xhr.ontimeout = () => reject(networkError());
@@ -49,4 +37,19 @@ export function uploadImage(body: Blob, type: string, options: UploadOptions = {
     signal?.addEventListener("abort", () => xhr.abort(), { once: true });
     xhr.send(body);
   });
+}
+
+/** The upload's answer, checked; a refusal or an answer of the wrong shape is an ApiError. */
+async function readAnswer(xhr: XMLHttpRequest): Promise<UploadAnswer> {
+  const answer = parseJson(xhr.responseText);
+  if (xhr.status < 200 || xhr.status >= 300) {
+    throw await apiErrorFrom(xhr.status, answer, xhr.getResponseHeader("retry-after"));
+  }
+  const schemas = await loadSchemas().catch(() => {
+    throw networkError();
+  });
+  const parsed = schemas.safeParse(schemas.UploadAnswerSchema, answer);
+  if (!parsed.success)
+    throw new ApiError(xhr.status, "unexpected_answer", "The upload answer could not be read.");
+  return parsed.data;
 }

@@ -7,7 +7,10 @@ import {
 } from "@/lib/shared/generation-input";
 import { type FieldErrors, toFieldErrors } from "./field-errors";
 
-/** Problems found before anything is sent: the shared schema, then what this provider accepts. */
+/**
+ * Problems found before anything is sent: the shared schema, then what this provider accepts. Loaded
+ * with the browser's schemas (`loadSchemas().validateLocally`), outside the first load.
+ */
 export function validateLocally(
   candidate: unknown,
   caps: ProviderCapabilities,

@@ -8,13 +8,13 @@ import {
 } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useCallback, useSyncExternalStore } from "react";
-import * as z from "zod/mini";
 import { ApiError, apiFetch } from "@/lib/client/api";
 import { describeError } from "@/lib/client/error-text";
 import { notify } from "@/lib/client/toast";
 import type { Translate } from "@/lib/i18n/translate";
-import { BOARD_NAME_MAX, type Board, BoardListSchema, BoardSchema, MAX_BOARDS } from "@/lib/shared/board";
-import { type Task, type TaskPage, TaskSchema } from "@/lib/shared/task";
+import type { Board } from "@/lib/shared/board";
+import { BOARD_NAME_MAX, MAX_BOARDS } from "@/lib/shared/board-limits";
+import type { Task, TaskPage } from "@/lib/shared/task";
 import { boardKeys } from "./board-keys";
 import { filtersFromKey } from "./filters";
 import { mergeChanges } from "./merge";
@@ -39,32 +39,34 @@ const boardPath = (id: string) => `/api/boards/${encodeURIComponent(id)}`;
 export function boardsQueryOptions() {
   return queryOptions({
     queryKey: boardKeys.list(),
-    queryFn: async ({ signal }) => (await apiFetch("/api/boards", { signal }, BoardListSchema)).boards,
+    queryFn: async ({ signal }) =>
+      (await apiFetch("/api/boards", { signal }, (s) => s.BoardListSchema)).boards,
   });
 }
 
 export function boardQueryOptions(id: string) {
   return queryOptions({
     queryKey: boardKeys.detail(id),
-    queryFn: ({ signal }) => apiFetch(boardPath(id), { signal }, BoardSchema),
+    queryFn: ({ signal }) => apiFetch(boardPath(id), { signal }, (s) => s.BoardSchema),
   });
 }
 
 export const boardApi = {
-  create: (name: string) => apiFetch("/api/boards", json("POST", { name }), BoardSchema),
-  rename: (id: string, name: string) => apiFetch(boardPath(id), json("PATCH", { name }), BoardSchema),
-  remove: (id: string) => apiFetch(boardPath(id), { method: "DELETE" }, z.unknown()),
+  create: (name: string) => apiFetch("/api/boards", json("POST", { name }), (s) => s.BoardSchema),
+  rename: (id: string, name: string) =>
+    apiFetch(boardPath(id), json("PATCH", { name }), (s) => s.BoardSchema),
+  remove: (id: string) => apiFetch(boardPath(id), { method: "DELETE" }, (s) => s.AnyAnswer),
   setClip: (boardId: string, taskId: string, member: boolean) =>
     apiFetch(
       `${boardPath(boardId)}/clips/${encodeURIComponent(taskId)}`,
       { method: member ? "PUT" : "DELETE" },
-      TaskSchema,
+      (s) => s.TaskSchema,
     ),
   setFavourite: (taskId: string, favourite: boolean) =>
     apiFetch(
       `/api/generations/${encodeURIComponent(taskId)}/favourite`,
       { method: favourite ? "PUT" : "DELETE" },
-      TaskSchema,
+      (s) => s.TaskSchema,
     ),
 };
 

@@ -1,7 +1,6 @@
 import { queryOptions } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/client/api";
-import { FamilySchema } from "@/lib/shared/family";
-import { isTerminalState } from "@/lib/shared/task";
+import { isTerminalState } from "@/lib/shared/task-state";
 import { ACTIVE_REFRESH_MS, taskKeys } from "./tasks";
 
 /** Under `taskKeys.all`, so anything that refreshes the gallery refreshes an open family view too. */
@@ -11,7 +10,7 @@ export function familyQueryOptions(id: string) {
   return queryOptions({
     queryKey: familyKey(id),
     queryFn: ({ signal }) =>
-      apiFetch(`/api/generations/${encodeURIComponent(id)}/family`, { signal }, FamilySchema),
+      apiFetch(`/api/generations/${encodeURIComponent(id)}/family`, { signal }, (s) => s.FamilySchema),
     refetchInterval: (query) => {
       if (query.state.status === "error") return false;
       const members = query.state.data?.members ?? [];

@@ -5,16 +5,8 @@ import {
   queryOptions,
 } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/client/api";
-import {
-  isTerminalState,
-  MAX_CHANGES_WAIT_SECONDS,
-  type Task,
-  type TaskChanges,
-  TaskChangesSchema,
-  type TaskPage,
-  TaskPageSchema,
-  TaskSchema,
-} from "@/lib/shared/task";
+import type { Task, TaskChanges, TaskPage } from "@/lib/shared/task";
+import { isTerminalState, MAX_CHANGES_WAIT_SECONDS } from "@/lib/shared/task-state";
 import { filterParams, filtersFromKey, type GalleryFilters, NO_FILTERS } from "./filters";
 import { mergeChanges } from "./merge";
 import { createPacer, type Pacer, paced } from "./pace";
@@ -22,7 +14,7 @@ import { isTransient, reconnectDelay } from "./reconnect";
 
 /**
  * Query keys and options for tasks, shared by the server page (prefetch) and the client hooks, so both
- * agree on keys and shapes. Answers are parsed with zod, never cast.
+ * agree on keys and shapes. Answers are parsed with zod (lib/client/schemas.ts), never cast.
  *
  * Live updates: the gallery lists are read once (and on focus); one small `changes` query asks "what
  * moved since my cursor?" as a long poll and merges the answer into every cached list, however many
@@ -58,7 +50,7 @@ export function fetchTaskPage(
 ): Promise<TaskPage> {
   const params = new URLSearchParams({ limit: String(GALLERY_PAGE_SIZE), ...filterParams(filters) });
   if (cursor) params.set("cursor", cursor);
-  return apiFetch(`/api/generations?${params}`, { signal }, TaskPageSchema);
+  return apiFetch(`/api/generations?${params}`, { signal }, (s) => s.TaskPageSchema);
 }
 
 /**
@@ -110,7 +102,7 @@ async function fetchChanges(client: QueryClient, signal: AbortSignal): Promise<T
   return apiFetch(
     `/api/generations/changes${params}`,
     { signal, timeoutMs: (CHANGES_WAIT_SECONDS + 10) * 1000 },
-    TaskChangesSchema,
+    (s) => s.TaskChangesSchema,
   );
 }
 
@@ -149,6 +141,7 @@ export function taskChangesOptions() {
 export function taskQueryOptions(id: string) {
   return queryOptions({
     queryKey: taskKeys.detail(id),
-    queryFn: ({ signal }) => apiFetch(`/api/generations/${encodeURIComponent(id)}`, { signal }, TaskSchema),
+    queryFn: ({ signal }) =>
+      apiFetch(`/api/generations/${encodeURIComponent(id)}`, { signal }, (s) => s.TaskSchema),
   });
 }

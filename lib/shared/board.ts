@@ -1,14 +1,13 @@
 import * as z from "zod/mini";
+import { BOARD_NAME_MAX } from "./board-limits";
 
 /**
- * Boards as the studio's API shows them, shared by the route handlers and the browser (zod/mini, as
- * the browser ships it). A board is a named collection of clips; a clip may sit on several.
+ * Boards as the studio's API shows them, shared by the route handlers and the browser (zod/mini; the
+ * browser loads them on demand, lib/client/schemas.ts). A board is a named collection of clips; a clip
+ * may sit on several.
  */
 
-/** A board's name, trimmed, is 1 to this many characters. */
-export const BOARD_NAME_MAX = 80;
-/** A studio holds at most this many boards: a menu of more would be no help. */
-export const MAX_BOARDS = 200;
+export { BOARD_NAME_MAX, MAX_BOARDS } from "./board-limits";
 
 export const BoardNameSchema = z
   .string({ error: "must be text" })

@@ -1,32 +1,17 @@
 import * as z from "zod/mini";
+import { TASK_STATES } from "./task-state";
 
 /**
  * The task as the studio's API shows it: one schema shared by the route handlers (which build it) and
  * the browser (which parses it). It never carries secrets (hook secret, idempotency key, lease).
- * Written with `zod/mini` because the browser ships it: classic zod costs tens of KB of first-load JS.
+ * Written with `zod/mini` because the browser ships it: classic zod costs tens of KB of JS. The browser
+ * loads these schemas on demand (lib/client/schemas.ts), outside the first load; what the first load
+ * needs of tasks without a schema (states, their rules) is in ./task-state.
  */
 
 const int = () => z.number().check(z.int());
 
-export const TASK_STATES = ["submitting", "queued", "running", "completed", "failed"] as const;
-export type TaskState = (typeof TASK_STATES)[number];
-
-export const TERMINAL_STATES: readonly TaskState[] = ["completed", "failed"];
-
-export function isTerminalState(state: TaskState): boolean {
-  return TERMINAL_STATES.includes(state);
-}
-
-/**
- * Failures the studio recorded because it could not tell whether the upstream accepted a submit (the
- * answer was lost: a timeout, a 5xx, the process stopped). The upstream may be rendering it anyway, so
- * a later upstream answer (a webhook) may still move such a task on; every other failure is final.
- */
-export const UNCONFIRMED_SUBMIT_CODES: readonly string[] = ["upstream_unconfirmed", "submit_interrupted"];
-
-export function isUnconfirmedSubmit(state: TaskState, errorCode: string | null): boolean {
-  return state === "failed" && errorCode !== null && UNCONFIRMED_SUBMIT_CODES.includes(errorCode);
-}
+export * from "./task-state";
 
 const MediaSchema = z.object({
   url: z.string(),
@@ -132,5 +117,3 @@ export const TaskChangesSchema = z.object({
   truncated: z.boolean(),
 });
 export type TaskChanges = z.infer<typeof TaskChangesSchema>;
-/** The longest the changes feed holds an answer (`wait`, seconds) while nothing moved. */
-export const MAX_CHANGES_WAIT_SECONDS = 25;

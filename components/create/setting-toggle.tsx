@@ -38,7 +38,7 @@ export function SettingToggle({
         disabled={disabled}
         aria-describedby={description ? descriptionId : undefined}
         onChange={(event) => onChange(event.target.checked)}
-        className="absolute inset-0 z-10 m-0 size-full cursor-pointer appearance-none rounded-full opacity-0 disabled:cursor-not-allowed"
+        className="absolute -inset-px z-10 m-0 cursor-pointer appearance-none rounded-full opacity-0 disabled:cursor-not-allowed"
       />
       <span aria-hidden="true" className={checked ? "text-accent" : undefined}>
         {icon}

@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { lazy, Suspense, useId, useState } from "react";
+import { lazy, Suspense, useId, useRef, useState } from "react";
 import type { TranslateIn } from "@/lib/i18n/translate";
 import type { Task } from "@/lib/shared/task";
 import { SECONDARY_BUTTON } from "../gallery/action-button";
@@ -27,6 +27,8 @@ export function LineageActions({ task }: { task: Task }) {
   const t = useTranslations("Lineage");
   const reasonId = useId();
   const [mode, setMode] = useState<LineageMode | null>(null);
+  // The button that opened the dialog gets focus back when it closes, however it closed.
+  const opener = useRef<HTMLButtonElement | null>(null);
   const blocked = extendBlockedReason(task, t);
 
   return (
@@ -37,7 +39,8 @@ export function LineageActions({ task }: { task: Task }) {
         // aria-disabled keeps the button focusable, so the reason can be found by keyboard too.
         aria-disabled={blocked ? true : undefined}
         aria-describedby={blocked ? reasonId : undefined}
-        onClick={() => {
+        onClick={(event) => {
+          opener.current = event.currentTarget;
           if (!blocked) setMode("extend");
         }}
       >
@@ -49,13 +52,26 @@ export function LineageActions({ task }: { task: Task }) {
         </span>
       ) : null}
       {!blocked && task.lastFrame ? (
-        <button type="button" className={BUTTON} onClick={() => setMode("continue")}>
+        <button
+          type="button"
+          className={BUTTON}
+          onClick={(event) => {
+            opener.current = event.currentTarget;
+            setMode("continue");
+          }}
+        >
           {t("continue")}
         </button>
       ) : null}
       {mode ? (
         <Suspense fallback={null}>
-          <LineageDialog parent={task} mode={mode} onModeChange={setMode} onClose={() => setMode(null)} />
+          <LineageDialog
+            parent={task}
+            mode={mode}
+            onModeChange={setMode}
+            onClose={() => setMode(null)}
+            returnFocus={() => opener.current}
+          />
         </Suspense>
       ) : null}
     </>

@@ -27,6 +27,8 @@ export interface LineageDialogProps {
   onModeChange: (mode: LineageMode) => void;
   /** Closed, or the new clip started (its toast and announcement are the dialog's own). */
   onClose: () => void;
+  /** Where focus goes back to once the dialog has gone (the button that opened it). */
+  returnFocus?: () => HTMLElement | null;
 }
 
 const TITLE = { extend: "extendTitle", continue: "continue" } as const;
@@ -38,7 +40,7 @@ const SUBMIT = { extend: ["extend", "extending"], continue: ["startNew", "starti
  * part keeps, shown as text; Enhance as a switch) and the one accent button. Ctrl/⌘ + Enter sends it.
  * A Radix dialog: a sheet from the bottom on a phone, a panel in the middle elsewhere.
  */
-export function LineageDialog({ parent, mode, onModeChange, onClose }: LineageDialogProps) {
+export function LineageDialog({ parent, mode, onModeChange, onClose, returnFocus }: LineageDialogProps) {
   const t = useTranslations("Lineage");
   const translate = useTranslations();
   const queryClient = useQueryClient();
@@ -85,6 +87,13 @@ export function LineageDialog({ parent, mode, onModeChange, onClose }: LineageDi
             // The prompt is where the creator starts.
             event.preventDefault();
             document.getElementById(promptId)?.focus();
+          }}
+          onCloseAutoFocus={(event) => {
+            const opener = returnFocus?.();
+            if (!opener?.isConnected) return;
+            event.preventDefault();
+            // After the closing click or key has settled (a refresh may re-render the viewer).
+            requestAnimationFrame(() => opener.focus());
           }}
           className="fixed inset-x-0 bottom-0 z-50 flex max-h-[92dvh] flex-col gap-3 overflow-y-auto rounded-t-panel border-t border-line bg-surface px-3 pt-3 pb-[max(0.75rem,env(safe-area-inset-bottom))] text-ink shadow-2xl sm:inset-x-auto sm:top-1/2 sm:bottom-auto sm:left-1/2 sm:w-[min(44rem,calc(100vw-2rem))] sm:-translate-x-1/2 sm:-translate-y-1/2 sm:rounded-panel sm:border sm:p-4"
         >

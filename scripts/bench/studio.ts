@@ -107,7 +107,10 @@ async function showLatencies(
       if (request.url().includes("/api/generations/changes")) feedRequestTimes.push(Date.now());
     });
     const openedAt = Date.now();
+    // Hydrated once the live feed has answered its first request: a click before that is lost.
+    const live = page.waitForResponse((response) => response.url().includes("/api/generations/changes"));
     await page.goto(url);
+    await live;
     await page.evaluate(() => {
       const seen: Record<string, number> = {};
       (window as unknown as { __seen: Record<string, number> }).__seen = seen;
@@ -123,8 +126,19 @@ async function showLatencies(
     const form = page.getByRole("region", { name: "Create" });
     for (const prompt of prompts) {
       await form.getByRole("textbox", { name: "Prompt" }).fill(prompt);
+      // The form's own POST answering is the clip started (the page says so in a live region and a
+      // toast that the next submit replaces).
+      const created = page.waitForResponse(
+        (response) =>
+          response.request().method() === "POST" && new URL(response.url()).pathname === "/api/generations",
+        { timeout: 60_000 },
+      );
       await form.getByRole("button", { name: /^Generat/ }).click();
-      await form.getByText(`Clip started: “${prompt}”`, { exact: false }).waitFor({ timeout: 60_000 });
+      const answer = await created.catch(async (error: unknown) => {
+        await page.screenshot({ path: "bench-results/show-latency-no-create.png" });
+        throw error;
+      });
+      if (!answer.ok()) throw new Error(`creating “${prompt}” answered HTTP ${answer.status()}`);
     }
     const listed = (await (await fetch(`${url}/api/generations?limit=100`)).json()) as {
       tasks: { prompt: string; upstreamId: string }[];

@@ -1,5 +1,6 @@
 import "server-only";
 import { log } from "../log";
+import { onStop } from "../stopping";
 import { type ChangeHub, createChangeHub } from "./change-hub";
 import { openStudioDatabase } from "./index";
 
@@ -18,8 +19,9 @@ const holder = globalThis as typeof globalThis & { __lumaTaskHub?: Promise<Chang
 async function start(): Promise<ChangeHub> {
   const hub = createChangeHub();
   // `next start` waits for open requests before it exits: answer the waiting ones now, so a restart
-  // or deploy is not held up to 25 s (the tabs then retry and reconnect to the new process).
-  for (const signal of ["SIGTERM", "SIGINT"] as const) process.once(signal, () => hub.close());
+  // or deploy is not held up to 25 s (the tabs then retry and reconnect to the new process). A hub
+  // first made after the signal starts closed.
+  onStop(() => hub.close());
   let listens = 0;
   try {
     const database = await openStudioDatabase();

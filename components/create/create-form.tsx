@@ -76,7 +76,7 @@ export function CreateForm({ capabilities: caps, onCreated, onTaskRecorded }: Cr
     onDone: (outcome) => {
       if (outcome.ok || outcome.recorded) onTaskRecorded?.();
       if (outcome.ok) {
-        clearDraft();
+        clearDraft([prompt, outcome.task.prompt]);
         onCreated?.(outcome.task);
       }
     },

@@ -41,7 +41,16 @@ export function useCreateSettings(caps: ProviderCapabilities) {
     saveDraft(value);
   }, []);
 
-  const clearDraft = useCallback(() => setPrompt(""), [setPrompt]);
+  /** After a clip started: empties the prompt, unless the creator has already begun the next one. */
+  const clearDraft = useCallback(
+    (sent: readonly string[]) =>
+      setPromptState((current) => {
+        if (!sent.some((text) => text.trim() === current.trim())) return current;
+        saveDraft("");
+        return "";
+      }),
+    [],
+  );
 
   /** "Use these settings" from a clip: what this provider no longer offers keeps the current choice. */
   const reuse = useCallback(

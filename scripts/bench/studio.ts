@@ -3,7 +3,7 @@
  * through the real form, upstream-completed → gallery-shows-video latency (polling and webhook), and the
  * server's memory after watching 1,000 tasks to completion.
  */
-import { chromium } from "@playwright/test";
+import { chromium, type Page } from "@playwright/test";
 import { recordUploadSizes, type UploadSizes } from "../../e2e/fixtures/browser-files";
 import { phonePhoto } from "../../e2e/fixtures/images";
 import { CHROMIUM_ARGS, chromiumPath } from "../../e2e/support/chromium";
@@ -61,6 +61,16 @@ async function sharePageJs(url: string) {
   return firstLoadJsKb(`${url}/s/${token}`);
 }
 
+/**
+ * Opens the studio and waits until it is hydrated: once the live feed has answered its first request
+ * (the network is never idle, the feed is a long poll). A click before that is lost.
+ */
+async function openHydrated(page: Page, url: string): Promise<void> {
+  const live = page.waitForResponse((response) => response.url().includes("/api/generations/changes"));
+  await page.goto(url);
+  await live;
+}
+
 async function uploadPhoto(
   url: string,
 ): Promise<{ sentBytes: number; seconds: number; originalBytes: number }> {
@@ -69,11 +79,7 @@ async function uploadPhoto(
   try {
     const page = await browser.newPage();
     await recordUploadSizes(page);
-    // Hydrated once the live feed has answered its first request (the network is never idle: the
-    // feed is a long poll).
-    const live = page.waitForResponse((response) => response.url().includes("/api/generations/changes"));
-    await page.goto(url);
-    await live;
+    await openHydrated(page, url);
     const started = performance.now();
     // The start zone's own file input, as its picker would fill it.
     await page
@@ -107,10 +113,7 @@ async function showLatencies(
       if (request.url().includes("/api/generations/changes")) feedRequestTimes.push(Date.now());
     });
     const openedAt = Date.now();
-    // Hydrated once the live feed has answered its first request: a click before that is lost.
-    const live = page.waitForResponse((response) => response.url().includes("/api/generations/changes"));
-    await page.goto(url);
-    await live;
+    await openHydrated(page, url);
     await page.evaluate(() => {
       const seen: Record<string, number> = {};
       (window as unknown as { __seen: Record<string, number> }).__seen = seen;

@@ -1,6 +1,7 @@
 import { expect, type Page, test } from "@playwright/test";
-import { getTask } from "./fixtures/clips";
+import { getTask, storedClip } from "./fixtures/clips";
 import { createForm } from "./fixtures/create-form";
+import { clipCard, openStudio } from "./fixtures/gallery";
 import { solidPng } from "./fixtures/images";
 
 /**
@@ -71,4 +72,47 @@ test("a task with a start keyframe can be submitted from the address bar without
   const task = await getTask(request, id);
   expect(task.aspectRatio).toBe(chosen);
   expect(task.startImage?.uploadId).toBeTruthy();
+});
+
+test("the card's ⋯ menu and the header's Boards menu open from the keyboard with focus on the first item, and Escape gives focus back", async ({
+  page,
+  request,
+}) => {
+  // Two cards: the first press on each meets the plain button the page loads with (the menu's Radix
+  // part is loaded on demand), later presses the Radix trigger that replaced it.
+  const first = `A heron standing in the reeds ${Date.now().toString(36)}`;
+  const second = `A heron lifting off the water ${Date.now().toString(36)}`;
+  await storedClip(request, first);
+  await storedClip(request, second);
+  await openStudio(page);
+  const focusedItem = page.locator("[role^=menuitem]:focus");
+
+  for (const [prompt, keys] of [
+    [first, ["Enter", "Space"]],
+    [second, ["ArrowDown", "Enter"]],
+  ] as const) {
+    const trigger = clipCard(page, prompt).getByTestId("clip-menu");
+    await trigger.focus();
+    for (const key of keys) {
+      await page.keyboard.press(key);
+      const menu = page.getByRole("menu");
+      await expect(menu).toBeVisible();
+      await expect(menu.getByRole("menuitem").first(), `${key} focuses the first item`).toBeFocused();
+      await page.keyboard.press("ArrowDown");
+      await expect(menu.getByRole("menuitem").nth(1)).toBeFocused();
+      await page.keyboard.press("Escape");
+      await expect(menu).toBeHidden();
+      await expect(trigger, `Escape after ${key} returns focus to ⋯`).toBeFocused();
+    }
+  }
+
+  const boards = page.getByRole("button", { name: "Boards" });
+  await boards.focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("menu")).toBeVisible();
+  // The boards may still be loading, so the first item at that moment is "New board…".
+  await expect(focusedItem).toHaveCount(1);
+  await page.keyboard.press("Escape");
+  await expect(page.getByRole("menu")).toBeHidden();
+  await expect(boards).toBeFocused();
 });

@@ -1,117 +1,52 @@
 "use client";
 
-import * as DropdownMenu from "@radix-ui/react-dropdown-menu";
-import { useQuery } from "@tanstack/react-query";
-import Link from "next/link";
-import { usePathname, useRouter } from "next/navigation";
+import { useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { useState } from "react";
-import { notify } from "@/lib/client/toast";
+import { useEffect, useState } from "react";
+import { lazyPart } from "@/lib/client/lazy-part";
 import { boardsQueryOptions } from "@/lib/queries/boards";
-import type { Board } from "@/lib/shared/board";
-import { menuContent, menuItem, menuLabel } from "../menu-styles";
+import { MenuTriggerButton } from "../ui/lazy-menu";
 import { BoardsIcon, ChevronIcon } from "./icons";
-import { NewBoardForm } from "./new-board-form";
-import { NewBoardItem } from "./new-board-item";
 
-/**
- * The header's "Boards ▾": every board with its cover and clip count, each a link to its page, and
- * "New board…", which names one in place and opens it. The list is asked for when the menu opens
- * (or the pointer or focus comes near), so the studio's first load carries no boards request.
- */
-export function BoardsNav() {
-  const t = useTranslations("Boards");
-  const [open, setOpen] = useState(false);
-  const [wanted, setWanted] = useState(false);
-  const [naming, setNaming] = useState(false);
-  const boards = useQuery({ ...boardsQueryOptions(), enabled: wanted || open });
-  const router = useRouter();
-  const pathname = usePathname();
+/** The Boards button's look, shared by the plain first-load button and the Radix trigger. */
+export const BOARDS_TRIGGER =
+  "inline-flex h-10 items-center gap-1.5 rounded-full border border-line px-3 text-sm font-medium text-ink hover:bg-accent-soft focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent data-[state=open]:bg-accent-soft";
 
-  const created = (board: Board) => {
-    setOpen(false);
-    setNaming(false);
-    notify("success", t("created", { name: board.name }));
-    router.push(`/boards/${board.id}`);
-  };
-
+export function BoardsTriggerFace({ label }: { label: string }) {
   return (
-    <DropdownMenu.Root
-      open={open}
-      onOpenChange={(next) => {
-        setOpen(next);
-        if (!next) setNaming(false);
-      }}
-    >
-      <DropdownMenu.Trigger
-        onPointerEnter={() => setWanted(true)}
-        onFocus={() => setWanted(true)}
-        className="inline-flex h-10 items-center gap-1.5 rounded-full border border-line px-3 text-sm font-medium text-ink hover:bg-accent-soft focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent data-[state=open]:bg-accent-soft"
-      >
-        <BoardsIcon className="size-4 text-ink-muted" />
-        <span className="max-sm:sr-only">{t("nav")}</span>
-        <ChevronIcon direction="down" className="size-4 text-ink-faint max-sm:hidden" />
-      </DropdownMenu.Trigger>
-      <DropdownMenu.Portal>
-        <DropdownMenu.Content
-          align="end"
-          sideOffset={6}
-          collisionPadding={8}
-          className={`${menuContent} w-72`}
-        >
-          {naming ? (
-            <NewBoardForm submitLabel={t("create")} onCreated={created} />
-          ) : (
-            <>
-              <DropdownMenu.Label className={menuLabel}>{t("navLabel")}</DropdownMenu.Label>
-              {boards.isPending ? (
-                <p role="status" className="px-3 py-2.5 text-ink-muted">
-                  {t("loading")}
-                </p>
-              ) : boards.isError ? (
-                <p role="alert" className="px-3 py-2.5 text-danger">
-                  {t("loadError", { reason: boards.error.message })}
-                </p>
-              ) : boards.data.length === 0 ? (
-                <p className="px-3 py-2.5 text-ink-muted">{t("none")}</p>
-              ) : (
-                <div className="max-h-[min(24rem,60vh)] overflow-y-auto">
-                  {boards.data.map((board) => {
-                    const here = pathname === `/boards/${board.id}`;
-                    return (
-                      <DropdownMenu.Item key={board.id} asChild className={`${menuItem} py-1.5`}>
-                        <Link href={`/boards/${board.id}`} aria-current={here ? "page" : undefined}>
-                          <BoardCover board={board} />
-                          <span className="flex min-w-0 flex-1 flex-col">
-                            <span className={`truncate ${here ? "font-semibold" : "font-medium"}`}>
-                              {board.name}
-                            </span>
-                            <span className="text-xs tabular-nums text-ink-faint">
-                              {t("clipCount", { count: board.clipCount })}
-                            </span>
-                          </span>
-                        </Link>
-                      </DropdownMenu.Item>
-                    );
-                  })}
-                </div>
-              )}
-              <NewBoardItem onStart={() => setNaming(true)} />
-            </>
-          )}
-        </DropdownMenu.Content>
-      </DropdownMenu.Portal>
-    </DropdownMenu.Root>
+    <>
+      <BoardsIcon className="size-4 text-ink-muted" />
+      <span className="max-sm:sr-only">{label}</span>
+      <ChevronIcon direction="down" className="size-4 text-ink-faint max-sm:hidden" />
+    </>
   );
 }
 
-function BoardCover({ board }: { board: Board }) {
-  return board.cover ? (
-    // biome-ignore lint/performance/noImgElement: a 36 px poster from the studio's own media route
-    <img src={board.cover.url} alt="" className="size-9 shrink-0 rounded-md bg-surface object-cover" />
-  ) : (
-    <span className="flex size-9 shrink-0 items-center justify-center rounded-md border border-line bg-surface text-ink-faint">
-      <BoardsIcon className="size-4" />
-    </span>
+const radixNav = lazyPart(() => import("./boards-nav-radix"));
+
+/**
+ * The header's "Boards ▾". Until it first opens it is a plain button of the same look, and the Radix menu
+ * (./boards-nav-radix) is no part of the studio page's first load: pointer or focus on it loads the
+ * menu's module and asks for the boards (so the first load carries no boards request either), and the
+ * page loads the module at idle time anyway.
+ */
+export function BoardsNav() {
+  const t = useTranslations("Boards");
+  const queryClient = useQueryClient();
+  const [opened, setOpened] = useState<{ keyboard: boolean } | null>(null);
+  useEffect(() => radixNav.loadWhenIdle(), []);
+  const Radix = opened ? radixNav.loaded() : null;
+  if (Radix && opened) return <Radix.RadixBoardsNav openedWithKeyboard={opened.keyboard} />;
+  const wantBoards = () => void queryClient.prefetchQuery(boardsQueryOptions());
+  return (
+    <MenuTriggerButton
+      menu={radixNav}
+      className={BOARDS_TRIGGER}
+      onPointerEnter={wantBoards}
+      onFocus={wantBoards}
+      onOpen={(keyboard) => setOpened({ keyboard })}
+    >
+      <BoardsTriggerFace label={t("nav")} />
+    </MenuTriggerButton>
   );
 }

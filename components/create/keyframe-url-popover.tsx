@@ -1,8 +1,8 @@
 "use client";
 
-import * as Popover from "@radix-ui/react-popover";
 import { useTranslations } from "next-intl";
-import { useEffect, useId, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
+import { LazyPopover, preloadPopover, useIdlePopover } from "../ui/lazy-popover";
 import type { Slot } from "./use-keyframes";
 import { useUrlCheck } from "./use-url-check";
 
@@ -17,7 +17,10 @@ export interface KeyframeUrlPopoverProps {
   onProblem: (message: string | null) => void;
 }
 
-/** A keyframe from an image URL: checked on blur, Enter or paste, with a preview or a clear problem. */
+/**
+ * A keyframe from an image URL: checked on blur, Enter or paste, with a preview or a clear problem. The
+ * popover's Radix part comes on demand (./lazy-popover): idle time, or pointer or focus on the 🔗.
+ */
 export function KeyframeUrlPopover({
   slot,
   label,
@@ -33,6 +36,8 @@ export function KeyframeUrlPopover({
   const [open, setOpen] = useState(false);
   const [text, setText] = useState(current);
   const { check, run } = useUrlCheck(slot, onUrl);
+  const trigger = useRef<HTMLButtonElement>(null);
+  useIdlePopover();
 
   useEffect(() => setText((typed) => current || typed), [current]);
   useEffect(() => {
@@ -41,9 +46,17 @@ export function KeyframeUrlPopover({
   }, [check, onProblem]);
 
   return (
-    <Popover.Root open={open} onOpenChange={setOpen}>
-      <Popover.Trigger
+    <>
+      <button
+        ref={trigger}
         type="button"
+        aria-haspopup="dialog"
+        aria-expanded={open}
+        data-state={open ? "open" : "closed"}
+        onPointerEnter={preloadPopover}
+        onFocus={preloadPopover}
+        onTouchStart={preloadPopover}
+        onClick={() => setOpen(!open)}
         disabled={disabled}
         aria-label={c("linkLabel", { label })}
         className="grid size-6 shrink-0 place-items-center rounded-full text-ink-faint hover:bg-raised hover:text-ink focus-visible:outline-2 focus-visible:outline-accent disabled:opacity-40 pointer-coarse:size-10"
@@ -58,9 +71,12 @@ export function KeyframeUrlPopover({
         >
           <path d="M10 14a4 4 0 0 0 5.7 0l3-3a4 4 0 0 0-5.7-5.7l-1 1M14 10a4 4 0 0 0-5.7 0l-3 3a4 4 0 0 0 5.7 5.7l1-1" />
         </svg>
-      </Popover.Trigger>
-      <Popover.Portal>
-        <Popover.Content
+      </button>
+      {open ? (
+        <LazyPopover
+          anchor={trigger}
+          trigger={trigger}
+          onOpenChange={setOpen}
           side="bottom"
           align="start"
           sideOffset={8}
@@ -125,8 +141,8 @@ export function KeyframeUrlPopover({
               <p className="text-xs text-ink-muted">{c("urlHint")}</p>
             )}
           </div>
-        </Popover.Content>
-      </Popover.Portal>
-    </Popover.Root>
+        </LazyPopover>
+      ) : null}
+    </>
   );
 }

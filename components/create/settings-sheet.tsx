@@ -1,8 +1,12 @@
 "use client";
 
-import * as Dialog from "@radix-ui/react-dialog";
 import { useTranslations } from "next-intl";
-import type { ReactNode } from "react";
+import { type ReactNode, useRef } from "react";
+import { lazyPart } from "@/lib/client/lazy-part";
+import { useLazyPart } from "@/lib/client/use-lazy-part";
+
+const radixSheet = lazyPart(() => import("./settings-sheet-radix"));
+const preloadSheet = (): void => void radixSheet.load().catch(() => {});
 
 export interface SettingsSheetProps {
   open: boolean;
@@ -12,13 +16,27 @@ export interface SettingsSheetProps {
   children: ReactNode;
 }
 
-/** The phone's settings: a ⚙ button with the current choices, opening a bottom sheet. */
+/**
+ * The phone's settings: a ⚙ button with the current choices, opening a bottom sheet. The sheet (a
+ * Radix dialog, ./settings-sheet-radix) is loaded on demand: at idle time, or when the button is
+ * touched, hovered or focused.
+ */
 export function SettingsSheet({ open, onOpenChange, summary, children }: SettingsSheetProps) {
   const c = useTranslations("Composer");
+  const trigger = useRef<HTMLButtonElement>(null);
+  const Radix = useLazyPart(radixSheet, open);
   return (
-    <Dialog.Root open={open} onOpenChange={onOpenChange}>
-      <Dialog.Trigger
+    <>
+      <button
+        ref={trigger}
         type="button"
+        aria-haspopup="dialog"
+        aria-expanded={open}
+        data-state={open ? "open" : "closed"}
+        onPointerEnter={preloadSheet}
+        onFocus={preloadSheet}
+        onTouchStart={preloadSheet}
+        onClick={() => onOpenChange(!open)}
         className="inline-flex h-10 min-w-0 items-center gap-2 rounded-full border border-line bg-canvas px-3 text-sm text-ink-muted focus-visible:outline-2 focus-visible:outline-accent sm:hidden"
       >
         <svg
@@ -34,21 +52,12 @@ export function SettingsSheet({ open, onOpenChange, summary, children }: Setting
         </svg>
         <span className="sr-only">{c("settings")}: </span>
         <span className="truncate tabular-nums">{summary}</span>
-      </Dialog.Trigger>
-      <Dialog.Portal>
-        <Dialog.Overlay className="fixed inset-0 z-40 bg-scrim" />
-        <Dialog.Content
-          aria-describedby={undefined}
-          className="fixed inset-x-0 bottom-0 z-50 flex max-h-[85dvh] flex-col gap-3 overflow-y-auto rounded-t-panel border-t border-line bg-surface px-4 pt-3 pb-[max(1rem,env(safe-area-inset-bottom))] text-ink shadow-lg"
-        >
-          <div aria-hidden="true" className="mx-auto h-1 w-10 rounded-full bg-line-strong" />
-          <Dialog.Title className="text-base font-semibold">{c("settingsTitle")}</Dialog.Title>
-          <div className="flex flex-col divide-y divide-line">{children}</div>
-          <Dialog.Close className="h-11 rounded-full border border-line text-sm font-medium focus-visible:outline-2 focus-visible:outline-accent">
-            {c("done")}
-          </Dialog.Close>
-        </Dialog.Content>
-      </Dialog.Portal>
-    </Dialog.Root>
+      </button>
+      {open && Radix ? (
+        <Radix.RadixSettingsSheet onOpenChange={onOpenChange} trigger={trigger}>
+          {children}
+        </Radix.RadixSettingsSheet>
+      ) : null}
+    </>
   );
 }

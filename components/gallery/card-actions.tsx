@@ -1,20 +1,25 @@
 "use client";
 
-import * as Popover from "@radix-ui/react-popover";
 import { useTranslations } from "next-intl";
-import { lazy, Suspense, useRef, useState } from "react";
+import { lazy, type RefObject, Suspense, useEffect, useRef, useState } from "react";
+import { lazyPart } from "@/lib/client/lazy-part";
+import { useLazyPart } from "@/lib/client/use-lazy-part";
 import type { Task } from "@/lib/shared/task";
 import { FavouriteButton } from "../boards/favourite-button";
 import { ON_MEDIA_BUTTON } from "./action-button";
 import { clipAbilities, useCanHover } from "./clip-actions";
 import { ClipMenu, type MenuDialog } from "./clip-menu";
 import { DeleteConfirm } from "./delete-action";
-import { SharePanel } from "./share-action";
 
 // Loaded when first opened, outside the studio's first-load budget.
 const LineageDialog = lazy(() =>
   import("../lineage/lineage-dialog").then((module) => ({ default: module.LineageDialog })),
 );
+
+// The share popover (Radix and the panel) comes on demand: pointer or focus on Share, an open menu (which
+// holds Share on touch screens), or idle time after hydration.
+const sharePopover = lazyPart(() => import("./share-popover"));
+const preloadShare = (): void => void sharePopover.load().catch(() => {});
 
 /**
  * The card's actions, on the media's top edge: ★ at the start, then Extend and Share (shown on hover or keyboard
@@ -32,6 +37,8 @@ export function CardActions({ task }: { task: Task }) {
   const shareButton = useRef<HTMLButtonElement>(null);
   const extendButton = useRef<HTMLButtonElement>(null);
   const opener = useRef<HTMLElement | null>(null);
+  const bar = useRef<HTMLDivElement>(null);
+  useEffect(() => sharePopover.loadWhenIdle(), []);
 
   const open = (next: MenuDialog, from: HTMLElement | null) => {
     opener.current = from;
@@ -45,102 +52,90 @@ export function CardActions({ task }: { task: Task }) {
   const pinned = menuOpen || dialog !== null;
 
   return (
-    <Popover.Root
-      open={dialog === "share"}
-      onOpenChange={(next) => {
-        if (!next && dialog === "share") close();
-      }}
-    >
-      <Popover.Anchor asChild>
-        <div
-          data-pinned={pinned || undefined}
-          className="group/bar pointer-events-none absolute end-2 top-2 flex items-center gap-1.5"
-        >
-          <FavouriteButton task={task} look="media" />
-          {canHover && (can.extend || can.share) ? (
-            <div className="flex gap-1.5 opacity-0 transition-opacity group-focus-within:opacity-100 group-hover:opacity-100 group-data-[pinned]/bar:opacity-100 motion-reduce:transition-none">
-              {can.extend ? (
-                <button
-                  ref={extendButton}
-                  type="button"
-                  className={`pointer-events-auto ${ON_MEDIA_BUTTON}`}
-                  onClick={() => open("extend", extendButton.current)}
+    <>
+      <div
+        ref={bar}
+        data-pinned={pinned || undefined}
+        className="group/bar pointer-events-none absolute end-2 top-2 flex items-center gap-1.5"
+      >
+        <FavouriteButton task={task} look="media" />
+        {canHover && (can.extend || can.share) ? (
+          <div className="flex gap-1.5 opacity-0 transition-opacity group-focus-within:opacity-100 group-hover:opacity-100 group-data-[pinned]/bar:opacity-100 motion-reduce:transition-none">
+            {can.extend ? (
+              <button
+                ref={extendButton}
+                type="button"
+                className={`pointer-events-auto ${ON_MEDIA_BUTTON}`}
+                onClick={() => open("extend", extendButton.current)}
+              >
+                <svg
+                  aria-hidden="true"
+                  viewBox="0 0 20 20"
+                  className="size-4 fill-none stroke-current stroke-2 @[13rem]/tile:hidden"
                 >
-                  <svg
-                    aria-hidden="true"
-                    viewBox="0 0 20 20"
-                    className="size-4 fill-none stroke-current stroke-2 @[13rem]/tile:hidden"
-                  >
-                    <path d="M3 10h10M9 6l4 4-4 4M16 4v12" strokeLinecap="round" strokeLinejoin="round" />
-                  </svg>
-                  <span className="sr-only @[13rem]/tile:not-sr-only">{t("Lineage.extend")}</span>
-                </button>
-              ) : null}
-              {can.share ? (
-                <button
-                  ref={shareButton}
-                  type="button"
-                  aria-expanded={dialog === "share"}
-                  className={`pointer-events-auto ${ON_MEDIA_BUTTON}`}
-                  onClick={() => (dialog === "share" ? close() : open("share", shareButton.current))}
+                  <path d="M3 10h10M9 6l4 4-4 4M16 4v12" strokeLinecap="round" strokeLinejoin="round" />
+                </svg>
+                <span className="sr-only @[13rem]/tile:not-sr-only">{t("Lineage.extend")}</span>
+              </button>
+            ) : null}
+            {can.share ? (
+              <button
+                ref={shareButton}
+                type="button"
+                aria-haspopup="dialog"
+                aria-expanded={dialog === "share"}
+                className={`pointer-events-auto ${ON_MEDIA_BUTTON}`}
+                onPointerEnter={preloadShare}
+                onFocus={preloadShare}
+                onTouchStart={preloadShare}
+                onClick={() => (dialog === "share" ? close() : open("share", shareButton.current))}
+              >
+                <svg
+                  aria-hidden="true"
+                  viewBox="0 0 20 20"
+                  className="size-4 fill-none stroke-current stroke-2 @[13rem]/tile:hidden"
                 >
-                  <svg
-                    aria-hidden="true"
-                    viewBox="0 0 20 20"
-                    className="size-4 fill-none stroke-current stroke-2 @[13rem]/tile:hidden"
-                  >
-                    <path
-                      d="M10 13V3M6 7l4-4 4 4M4 11v5h12v-5"
-                      strokeLinecap="round"
-                      strokeLinejoin="round"
-                    />
-                  </svg>
-                  <span className="sr-only @[13rem]/tile:not-sr-only">{t("Actions.share")}</span>
-                </button>
-              ) : null}
-            </div>
-          ) : null}
-          <div
-            className={
-              canHover
-                ? "opacity-0 transition-opacity group-focus-within:opacity-100 group-hover:opacity-100 group-data-[pinned]/bar:opacity-100 motion-reduce:transition-none"
-                : undefined
-            }
-          >
-            <ClipMenu
-              ref={menuTrigger}
-              task={task}
-              withMainActions={!canHover}
-              open={menuOpen}
-              onOpenChange={setMenuOpen}
-              onPick={(next) => {
-                picked.current = next;
-              }}
-              onCloseAutoFocus={(event) => {
-                const next = picked.current;
-                picked.current = null;
-                if (!next) return;
-                // The menu hands focus to its trigger first; the dialog then takes it from there.
-                event.preventDefault();
-                menuTrigger.current?.focus();
-                open(next, menuTrigger.current);
-              }}
-            />
+                  <path d="M10 13V3M6 7l4-4 4 4M4 11v5h12v-5" strokeLinecap="round" strokeLinejoin="round" />
+                </svg>
+                <span className="sr-only @[13rem]/tile:not-sr-only">{t("Actions.share")}</span>
+              </button>
+            ) : null}
           </div>
-        </div>
-      </Popover.Anchor>
-      <Popover.Portal>
-        <Popover.Content
-          align="end"
-          sideOffset={6}
-          collisionPadding={8}
-          aria-label={t("Cards.shareTitle")}
-          onCloseAutoFocus={(event) => event.preventDefault()}
-          className="z-50 w-80 max-w-[calc(100vw-1rem)] rounded-panel border border-line bg-surface p-4 shadow-xl"
+        ) : null}
+        <div
+          className={
+            canHover
+              ? "opacity-0 transition-opacity group-focus-within:opacity-100 group-hover:opacity-100 group-data-[pinned]/bar:opacity-100 motion-reduce:transition-none"
+              : undefined
+          }
         >
-          {dialog === "share" ? <SharePanel task={task} /> : null}
-        </Popover.Content>
-      </Popover.Portal>
+          <ClipMenu
+            ref={menuTrigger}
+            task={task}
+            withMainActions={!canHover}
+            open={menuOpen}
+            onOpenChange={(next) => {
+              if (next) preloadShare();
+              setMenuOpen(next);
+            }}
+            onPick={(next) => {
+              picked.current = next;
+            }}
+            onCloseAutoFocus={(event) => {
+              const next = picked.current;
+              picked.current = null;
+              if (!next) return;
+              // The menu hands focus to its trigger first; the dialog then takes it from there.
+              event.preventDefault();
+              menuTrigger.current?.focus();
+              open(next, menuTrigger.current);
+            }}
+          />
+        </div>
+      </div>
+      {dialog === "share" ? (
+        <LazySharePopover task={task} anchor={bar} trigger={shareButton} onClose={close} />
+      ) : null}
       {dialog === "extend" || dialog === "continue" ? (
         <Suspense fallback={null}>
           <LineageDialog
@@ -152,6 +147,17 @@ export function CardActions({ task }: { task: Task }) {
         </Suspense>
       ) : null}
       {dialog === "delete" ? <DeleteConfirm task={task} onClose={close} /> : null}
-    </Popover.Root>
+    </>
   );
+}
+
+/** The share popover once its module is there (at once when it was preloaded). */
+function LazySharePopover(props: {
+  task: Task;
+  anchor: RefObject<HTMLElement | null>;
+  trigger: RefObject<HTMLElement | null>;
+  onClose: () => void;
+}) {
+  const module = useLazyPart(sharePopover, true);
+  return module ? <module.SharePopover {...props} /> : null;
 }

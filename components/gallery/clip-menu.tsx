@@ -1,16 +1,14 @@
 "use client";
 
-import * as DropdownMenu from "@radix-ui/react-dropdown-menu";
 import { useTranslations } from "next-intl";
-import { forwardRef } from "react";
+import { forwardRef, useEffect, useState } from "react";
+import { lazyPart } from "@/lib/client/lazy-part";
 import type { Task } from "@/lib/shared/task";
-import { BoardMenuItems } from "../boards/board-menu-items";
-import { menuContent, menuItem, menuItemDanger, menuSeparator } from "../menu-styles";
-import { clipAbilities, downloadHref, useRetryClip, useSettingsOf } from "./clip-actions";
+import { MenuTriggerButton } from "../ui/lazy-menu";
 
 export type MenuDialog = "extend" | "continue" | "share" | "delete";
 
-interface Props {
+export interface ClipMenuProps {
   task: Task;
   /** Touch screens have no hover bar, so Extend and Share are here too. */
   withMainActions: boolean;
@@ -21,75 +19,40 @@ interface Props {
   onCloseAutoFocus: (event: Event) => void;
 }
 
-/** "⋯": everything but the card's two main actions, Delete last and in red. */
-export const ClipMenu = forwardRef<HTMLButtonElement, Props>(function ClipMenu(
-  { task, withMainActions, open, onOpenChange, onPick, onCloseAutoFocus },
-  triggerRef,
-) {
-  const t = useTranslations();
-  const can = clipAbilities(task);
-  const retry = useRetryClip(task);
-  const useSettings = useSettingsOf(task);
+/** The ⋯ button's look, shared by the plain first-load button and the Radix trigger that replaces it. */
+export const CLIP_MENU_TRIGGER =
+  "pointer-events-auto inline-flex size-10 items-center justify-center rounded-full bg-scrim text-white backdrop-blur-sm hover:bg-black/80 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-accent";
+
+const radixMenu = lazyPart(() => import("./clip-menu-radix"));
+
+/**
+ * The card's "⋯". Radix and the menu's items are no part of the studio page's first load: the trigger is
+ * a plain button of the same look and name until the menu first opens (its module loads at idle time, or
+ * as the pointer or focus reaches the button), and the Radix menu (./clip-menu-radix) takes its place
+ * from then on.
+ */
+export const ClipMenu = forwardRef<HTMLButtonElement, ClipMenuProps>(function ClipMenu(props, triggerRef) {
+  const t = useTranslations("Cards");
+  const [opened, setOpened] = useState<{ keyboard: boolean } | null>(null);
+  useEffect(() => radixMenu.loadWhenIdle(), []);
+  const Radix = opened ? radixMenu.loaded() : null;
+  if (Radix && opened) {
+    return <Radix.RadixClipMenu {...props} ref={triggerRef} openedWithKeyboard={opened.keyboard} />;
+  }
   return (
-    <DropdownMenu.Root open={open} onOpenChange={onOpenChange} modal={false}>
-      <DropdownMenu.Trigger
-        ref={triggerRef}
-        aria-label={t("Cards.moreActions")}
-        data-testid="clip-menu"
-        className="pointer-events-auto inline-flex size-10 items-center justify-center rounded-full bg-scrim text-white backdrop-blur-sm hover:bg-black/80 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-accent"
-      >
-        <MoreIcon />
-      </DropdownMenu.Trigger>
-      <DropdownMenu.Portal>
-        <DropdownMenu.Content
-          align="end"
-          sideOffset={6}
-          collisionPadding={8}
-          className={menuContent}
-          onCloseAutoFocus={onCloseAutoFocus}
-        >
-          {withMainActions && can.extend ? (
-            <DropdownMenu.Item className={menuItem} onSelect={() => onPick("extend")}>
-              {t("Lineage.extend")}
-            </DropdownMenu.Item>
-          ) : null}
-          {withMainActions && can.share ? (
-            <DropdownMenu.Item className={menuItem} onSelect={() => onPick("share")}>
-              {t("Actions.share")}
-            </DropdownMenu.Item>
-          ) : null}
-          {can.download ? (
-            <DropdownMenu.Item asChild className={menuItem}>
-              <a href={downloadHref(task)} download>
-                {t("Actions.download")}
-              </a>
-            </DropdownMenu.Item>
-          ) : null}
-          {can.continue ? (
-            <DropdownMenu.Item className={menuItem} onSelect={() => onPick("continue")}>
-              {t("Lineage.continue")}
-            </DropdownMenu.Item>
-          ) : null}
-          <DropdownMenu.Item className={menuItem} onSelect={useSettings}>
-            {t("Actions.useSettings")}
-          </DropdownMenu.Item>
-          {can.retry ? (
-            <DropdownMenu.Item
-              className={menuItem}
-              disabled={retry.isPending}
-              onSelect={() => retry.mutate()}
-            >
-              {retry.isPending ? t("Actions.retrying") : t("Actions.retry")}
-            </DropdownMenu.Item>
-          ) : null}
-          {can.addToBoard ? <BoardMenuItems taskId={task.id} /> : null}
-          <DropdownMenu.Separator className={menuSeparator} />
-          <DropdownMenu.Item className={menuItemDanger} onSelect={() => onPick("delete")}>
-            {t("Actions.delete")}
-          </DropdownMenu.Item>
-        </DropdownMenu.Content>
-      </DropdownMenu.Portal>
-    </DropdownMenu.Root>
+    <MenuTriggerButton
+      ref={triggerRef}
+      menu={radixMenu}
+      aria-label={t("moreActions")}
+      data-testid="clip-menu"
+      className={CLIP_MENU_TRIGGER}
+      onOpen={(keyboard) => {
+        setOpened({ keyboard });
+        props.onOpenChange(true);
+      }}
+    >
+      <MoreIcon />
+    </MenuTriggerButton>
   );
 });
 

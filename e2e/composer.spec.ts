@@ -3,6 +3,7 @@ import sharp from "sharp";
 import { dropFile } from "./fixtures/browser-files";
 import { getTask } from "./fixtures/clips";
 import { createForm } from "./fixtures/create-form";
+import { clipCard } from "./fixtures/gallery";
 import { solidPng } from "./fixtures/images";
 
 const GREEN = { r: 40, g: 180, b: 90 };
@@ -202,5 +203,47 @@ test.describe("composer", () => {
         "the image URL points at a private or local address, which the studio does not fetch",
       );
     }
+  });
+
+  test("a prompt typed while the previous one is still sending is kept when that one starts", async ({
+    page,
+  }) => {
+    const stamp = Date.now().toString(36);
+    const first = `A lighthouse at dusk, waves below ${stamp}`;
+    const second = `A paper boat drifting down a gutter ${stamp}`;
+    // The first create's answer is held (a slow network) until the next prompt is typed.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let sending = () => {};
+    const sent = new Promise<void>((resolve) => {
+      sending = resolve;
+    });
+    await page.route(
+      (url) => url.pathname === "/api/generations",
+      async (route) => {
+        if (route.request().method() === "POST") {
+          sending();
+          await held;
+        }
+        await route.continue();
+      },
+    );
+    await page.goto("/");
+    const form = createForm(page);
+    await form.prompt.fill(first);
+    await form.generate.click();
+    await sent;
+    await form.prompt.fill(second);
+    release();
+
+    const started = clipCard(page, first);
+    await expect(started).toBeVisible();
+    await expect(form.prompt, "the prompt typed meanwhile is still there").toHaveValue(second);
+    // And it is what the next Generate sends.
+    await form.generate.click();
+    await expect(clipCard(page, second)).toBeVisible();
+    await expect(form.prompt, "a prompt that was sent is emptied").toHaveValue("");
   });
 });

@@ -5,6 +5,7 @@ import { forwardRef, useEffect, useState } from "react";
 import { lazyPart } from "@/lib/client/lazy-part";
 import type { Task } from "@/lib/shared/task";
 import { MenuTriggerButton } from "../ui/lazy-menu";
+import { ON_MEDIA_BLUR } from "./action-button";
 
 export type MenuDialog = "extend" | "continue" | "share" | "delete";
 
@@ -20,8 +21,7 @@ export interface ClipMenuProps {
 }
 
 /** The ⋯ button's look, shared by the plain first-load button and the Radix trigger that replaces it. */
-export const CLIP_MENU_TRIGGER =
-  "pointer-events-auto inline-flex size-10 items-center justify-center rounded-full bg-scrim text-white backdrop-blur-sm hover:bg-black/80 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-accent";
+export const CLIP_MENU_TRIGGER = `pointer-events-auto inline-flex size-10 items-center justify-center rounded-full bg-scrim text-white ${ON_MEDIA_BLUR} hover:bg-black/80 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-accent`;
 
 const radixMenu = lazyPart(() => import("./clip-menu-radix"));
 

@@ -1,26 +1,37 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useRef } from "react";
+import { useEffect, useRef } from "react";
 import { failureText } from "@/lib/client/error-text";
 import { shortPrompt } from "@/lib/shared/short-prompt";
 import type { Task } from "@/lib/shared/task";
 import { ViewerLink } from "../viewer/viewer-link";
 import { MediaOverlay } from "./media-overlay";
 
+/** How long the pointer rests on a poster before its preview starts. */
+const PREVIEW_DELAY_MS = 250;
+
 /**
  * The clip's poster, filling the tile at the clip's own shape, as the one link to its viewer (C1).
- * A finished clip previews on hover (muted, no controls: a link holds no controls of its own).
+ * A finished clip previews on hover (muted, no controls: a link holds no controls of its own), once
+ * the pointer rests on it: a pointer passing over, or going straight to a click, starts no video (whose
+ * start would otherwise share the click's frame).
  */
 export function TaskMedia({ task }: { task: Task }) {
   const t = useTranslations();
   const video = useRef<HTMLVideoElement>(null);
+  const intent = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const ready = task.state === "completed" && task.video;
   const play = () => {
-    const element = video.current;
-    if (element && window.matchMedia("(hover: hover)").matches) void element.play().catch(() => {});
+    if (!window.matchMedia("(hover: hover)").matches) return;
+    clearTimeout(intent.current);
+    intent.current = setTimeout(() => void video.current?.play().catch(() => {}), PREVIEW_DELAY_MS);
   };
-  const stop = () => video.current?.pause();
+  const stop = () => {
+    clearTimeout(intent.current);
+    video.current?.pause();
+  };
+  useEffect(() => () => clearTimeout(intent.current), []);
   return (
     <div className="relative size-full">
       <ViewerLink
@@ -28,6 +39,8 @@ export function TaskMedia({ task }: { task: Task }) {
         aria-label={t("Cards.openClip", { prompt: shortPrompt(task.prompt) })}
         onPointerEnter={ready ? play : undefined}
         onPointerLeave={ready ? stop : undefined}
+        // A press is for the viewer: a preview still to start does not.
+        onPointerDown={ready ? () => clearTimeout(intent.current) : undefined}
         className="absolute inset-0 block focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-accent"
       >
         {ready && task.video ? (

@@ -3,6 +3,7 @@ import { desc, gt, notInArray, or } from "drizzle-orm";
 import { MAX_CHANGES_WAIT_SECONDS, type TaskChanges, TERMINAL_STATES } from "@/lib/shared/task";
 import { getDb, schema } from "../db";
 import type { ChangeHub } from "../db/change-hub";
+import type { TaskRow } from "../db/schema";
 import { AppError } from "../http/errors";
 import { presentRows } from "./queries";
 
@@ -39,18 +40,23 @@ function parseCursor(since: string): Date {
  * running ones, which is what a page that just loaded its list needs to know.
  */
 export async function listChanges(since: string | undefined): Promise<TaskChanges> {
-  return (await readChanges(since)).changes;
+  return presentRead(await readChanges(since));
 }
 
 interface Read {
-  changes: TaskChanges;
+  rows: TaskRow[];
+  deletedIds: string[];
+  /** The next cursor. */
+  cursor: string;
+  truncated: boolean;
   /** When the newest of `deletedIds` was deleted (ms), or 0 without any. */
   lastDeletedAt: number;
 }
 
 /**
- * `listChanges` with what the long poll needs besides. The deletions are read after the tasks, so a
- * task deleted between the two reads comes in both, and the client removes it (deletions apply last).
+ * The rows of `listChanges`, not yet presented (the long poll presents only what it answers with). The
+ * deletions are read after the tasks, so a task deleted between the two reads comes in both, and the
+ * client removes it (deletions apply last).
  */
 async function readChanges(since: string | undefined): Promise<Read> {
   const db = await getDb();
@@ -74,31 +80,34 @@ async function readChanges(since: string | undefined): Promise<Read> {
   // Older than the tombstones reach: what went away since can't be told, so the lists reload.
   const forgotten = cursor !== null && cursor.getTime() < readAt - TOMBSTONE_KEEP_MS;
   return {
-    changes: {
-      tasks: await presentRows(rows.slice(0, CHANGES_LIMIT)),
-      deletedIds: deleted.slice(0, CHANGES_LIMIT).map((row) => row.taskId),
-      cursor: new Date(readAt - OVERLAP_MS).toISOString(),
-      truncated: rows.length > CHANGES_LIMIT || deleted.length > CHANGES_LIMIT || forgotten,
-    },
+    rows: rows.slice(0, CHANGES_LIMIT),
+    deletedIds: deleted.slice(0, CHANGES_LIMIT).map((row) => row.taskId),
+    cursor: new Date(readAt - OVERLAP_MS).toISOString(),
+    truncated: rows.length > CHANGES_LIMIT || deleted.length > CHANGES_LIMIT || forgotten,
     lastDeletedAt: deleted[0]?.deletedAt.getTime() ?? 0,
   };
 }
 
+async function presentRead(read: Read): Promise<TaskChanges> {
+  return {
+    tasks: await presentRows(read.rows),
+    deletedIds: read.deletedIds,
+    cursor: read.cursor,
+    truncated: read.truncated,
+  };
+}
+
 /**
- * What the answer holds that the read behind `since` had not seen: `urgent` (a clip finished, failed or
+ * What the read holds that the read behind `since` had not seen: `urgent` (a clip finished, failed or
  * was deleted since, heard from the trigger or read from the rows; more than one answer holds), `calm`
  * (only progress and the like), or nothing.
  */
-function newsIn(
-  { changes: answer, lastDeletedAt }: Read,
-  since: Date,
-  hub: ChangeHub,
-): "urgent" | "calm" | null {
+function newsIn(read: Read, since: Date, hub: ChangeHub): "urgent" | "calm" | null {
   const seenAt = since.getTime() + OVERLAP_MS;
-  const after = (at: string | null) => at !== null && Date.parse(at) > seenAt;
-  if (answer.truncated || hub.lastUrgentAt > seenAt || lastDeletedAt > seenAt) return "urgent";
-  if (answer.tasks.some((task) => after(task.completedAt))) return "urgent";
-  if (hub.lastChangeAt > seenAt || answer.tasks.some((task) => after(task.updatedAt))) return "calm";
+  const after = (at: Date | null) => at !== null && at.getTime() > seenAt;
+  if (read.truncated || hub.lastUrgentAt > seenAt || read.lastDeletedAt > seenAt) return "urgent";
+  if (read.rows.some((row) => after(row.completedAt))) return "urgent";
+  if (hub.lastChangeAt > seenAt || read.rows.some((row) => after(row.updatedAt))) return "calm";
   return null;
 }
 
@@ -126,20 +135,20 @@ export async function waitForChanges(
   try {
     const deadline = Date.now() + Math.min(waitSeconds, MAX_CHANGES_WAIT_SECONDS) * 1000;
     for (;;) {
+      // Presented only when it is the answer: a read that finds nothing new costs one or two queries.
       const read = await readChanges(since);
-      const answer = read.changes;
       const left = deadline - Date.now();
-      if (!subscription || signal.aborted || left <= 0) return answer;
+      if (!subscription || signal.aborted || left <= 0) return presentRead(read);
       const news = newsIn(read, cursor, hub);
       // Without a LISTEN the hub knows nothing of urgency: any news is answered, as the old poll did.
-      if (news === "urgent" || (news === "calm" && !hub.listening)) return answer;
+      if (news === "urgent" || (news === "calm" && !hub.listening)) return presentRead(read);
       if (news === "calm") subscription.noteChange(false);
       const outcome = await subscription.next(
         hub.listening ? left : Math.min(left, FALLBACK_READ_MS),
         signal,
       );
       if (outcome === "closing") return "closing";
-      if (outcome === "aborted") return answer;
+      if (outcome === "aborted") return presentRead(read);
       if (outcome === "change") return listChanges(since);
     }
   } finally {

@@ -162,6 +162,26 @@ describe("watcher against the simulator", () => {
       .filter(([route]) => route.startsWith("relay."))
       .reduce((sum, [, count]) => sum + count, 0);
 
+  it("knows when the soonest running task is due, and a task leased elsewhere not before its lease ends", async () => {
+    const watcher = createWatcher({ db: database.db, upstream, instanceId: "w1" });
+    expect(await watcher.nextDueAt(), "nothing running").toBeNull();
+    const [early, late, leased] = [
+      await submit("dew on a web"),
+      await submit("moss on a stone"),
+      await submit("rain on a roof"),
+    ];
+    const base = Date.now() + 60_000;
+    await database.db.update(tasks).set({ nextPollAt: new Date(base + 5_000) }).where(eq(tasks.id, early));
+    await database.db.update(tasks).set({ nextPollAt: new Date(base + 9_000) }).where(eq(tasks.id, late));
+    await database.db
+      .update(tasks)
+      .set({ nextPollAt: new Date(base), leaseOwner: "w_other", leaseExpiresAt: new Date(base + 7_000) })
+      .where(eq(tasks.id, leased));
+    expect((await watcher.nextDueAt())?.getTime()).toBe(base + 5_000);
+    await database.db.update(tasks).set({ state: "completed" }).where(eq(tasks.id, early));
+    expect((await watcher.nextDueAt())?.getTime(), "the leased one, when its lease ends").toBe(base + 7_000);
+  });
+
   it("'check now' asks about that one task only, not the whole due batch", async () => {
     const watcher = createWatcher({ db: database.db, upstream, instanceId: "w1" });
     const asked = await submit("checked lantern");

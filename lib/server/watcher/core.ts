@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, inArray, isNotNull, isNull, lt, lte, or } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, isNull, lt, lte, or, sql } from "drizzle-orm";
 import { isLumaError, type LumaProvider, type UpstreamSnapshot } from "@/lib/luma";
 import type { Database } from "../db/open";
 import { type TaskRow, tasks } from "../db/schema";
@@ -16,7 +16,10 @@ import { errorDelayMs } from "./backoff";
  */
 
 export const WATCH = {
+  /** The longest sleep between passes. */
   tickMs: 1_000,
+  /** The shortest, so a task due now (or one whose poll keeps failing at once) never spins the loop. */
+  minGapMs: 50,
   batchSize: 50,
   leaseMs: 30_000,
   stallAfterMs: 15 * 60_000,
@@ -39,6 +42,8 @@ export interface WatcherDeps {
 
 export interface Watcher {
   pollOnce(now?: Date): Promise<number>;
+  /** When the soonest running task is due for its next poll (null with none running). */
+  nextDueAt(): Promise<Date | null>;
   /** Asks about this one task now, unless another poll holds it; answers whether it asked. */
   checkNow(taskId: string): Promise<boolean>;
 }
@@ -202,5 +207,17 @@ export function createWatcher(deps: WatcherDeps): Watcher {
     return true;
   }
 
-  return { pollOnce, checkNow };
+  async function nextDueAt(): Promise<Date | null> {
+    // A task leased elsewhere is not due before its lease ends.
+    const dueAt = sql<Date>`greatest(${tasks.nextPollAt}, coalesce(${tasks.leaseExpiresAt}, ${tasks.nextPollAt}))`;
+    const [row] = await db
+      .select({ at: dueAt.mapWith(tasks.nextPollAt) })
+      .from(tasks)
+      .where(and(inArray(tasks.state, [...ACTIVE]), isNotNull(tasks.nextPollAt)))
+      .orderBy(asc(dueAt))
+      .limit(1);
+    return row?.at ?? null;
+  }
+
+  return { pollOnce, nextDueAt, checkNow };
 }

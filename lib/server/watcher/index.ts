@@ -31,20 +31,36 @@ export async function checkNow(taskId: string): Promise<boolean> {
   return (await watcher()).checkNow(taskId);
 }
 
+/**
+ * Passes run back to back as tasks fall due: after each one the watcher sleeps until the soonest running
+ * task is due (so a finished clip is asked about when its poll is due, not up to a tick later), and
+ * never longer than `WATCH.tickMs` (new tasks, other instances' writes).
+ */
 export function startWatcher(): void {
   if (holder.__lumaWatcherTimer) return;
-  let running = false;
-  const timer = setInterval(() => {
-    if (running) return;
-    running = true;
-    watcher()
-      .then((instance) => instance.pollOnce())
-      .catch((error: unknown) => log.error("watcher pass failed", { error }))
-      .finally(() => {
-        running = false;
-      });
-  }, WATCH.tickMs);
-  timer.unref();
-  holder.__lumaWatcherTimer = timer;
+  const pass = async (): Promise<number> => {
+    const instance = await watcher();
+    const polled = await instance.pollOnce();
+    // A full batch: more are due at once.
+    if (polled >= WATCH.batchSize) return 0;
+    const due = await instance.nextDueAt();
+    return due ? due.getTime() - Date.now() : WATCH.tickMs;
+  };
+  const schedule = (delayMs: number) => {
+    const timer = setTimeout(
+      () => {
+        pass()
+          .catch((error: unknown) => {
+            log.error("watcher pass failed", { error });
+            return WATCH.tickMs;
+          })
+          .then(schedule);
+      },
+      Math.min(WATCH.tickMs, Math.max(WATCH.minGapMs, delayMs)),
+    );
+    timer.unref();
+    holder.__lumaWatcherTimer = timer;
+  };
+  schedule(WATCH.tickMs);
   log.info("watcher started");
 }

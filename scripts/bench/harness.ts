@@ -4,7 +4,7 @@
  */
 import type { ChildProcess } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { constants, setPriority, tmpdir } from "node:os";
 import path from "node:path";
 import { spawnStudioStart } from "../../e2e/support/studio-command";
 import {
@@ -40,6 +40,9 @@ export async function startSimulator(
     fps: 12,
     preset: "ultrafast",
     concurrency: 4,
+    // The simulator stands in for an upstream that renders on its own machines: its ffmpeg runs at the
+    // lowest priority, so the renders of other clips do not take the studio's CPU from what is measured.
+    onFfmpegSpawn: lowestPriority,
     ...options,
     dataDir,
   });
@@ -58,6 +61,14 @@ export async function waitFor<T>(
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   throw new Error(`timed out waiting for ${what}`);
+}
+
+function lowestPriority(pid: number): void {
+  try {
+    setPriority(pid, constants.priority.PRIORITY_LOW);
+  } catch {
+    // The render may already be over.
+  }
 }
 
 /**

@@ -171,8 +171,14 @@ describe("watcher against the simulator", () => {
       await submit("rain on a roof"),
     ];
     const base = Date.now() + 60_000;
-    await database.db.update(tasks).set({ nextPollAt: new Date(base + 5_000) }).where(eq(tasks.id, early));
-    await database.db.update(tasks).set({ nextPollAt: new Date(base + 9_000) }).where(eq(tasks.id, late));
+    await database.db
+      .update(tasks)
+      .set({ nextPollAt: new Date(base + 5_000) })
+      .where(eq(tasks.id, early));
+    await database.db
+      .update(tasks)
+      .set({ nextPollAt: new Date(base + 9_000) })
+      .where(eq(tasks.id, late));
     await database.db
       .update(tasks)
       .set({ nextPollAt: new Date(base), leaseOwner: "w_other", leaseExpiresAt: new Date(base + 7_000) })

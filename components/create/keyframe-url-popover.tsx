@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useEffect, useId, useRef, useState } from "react";
+import { preloadProps } from "@/lib/client/lazy-part";
 import { LazyPopover, preloadPopover, useIdlePopover } from "../ui/lazy-popover";
 import type { Slot } from "./use-keyframes";
 import { useUrlCheck } from "./use-url-check";
@@ -53,9 +54,7 @@ export function KeyframeUrlPopover({
         aria-haspopup="dialog"
         aria-expanded={open}
         data-state={open ? "open" : "closed"}
-        onPointerEnter={preloadPopover}
-        onFocus={preloadPopover}
-        onTouchStart={preloadPopover}
+        {...preloadProps(preloadPopover)}
         onClick={() => setOpen(!open)}
         disabled={disabled}
         aria-label={c("linkLabel", { label })}

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { type ReactNode, useRef } from "react";
-import { lazyPart } from "@/lib/client/lazy-part";
+import { lazyPart, preloadProps } from "@/lib/client/lazy-part";
 import { useLazyPart } from "@/lib/client/use-lazy-part";
 
 const radixSheet = lazyPart(() => import("./settings-sheet-radix"));
@@ -33,9 +33,7 @@ export function SettingsSheet({ open, onOpenChange, summary, children }: Setting
         aria-haspopup="dialog"
         aria-expanded={open}
         data-state={open ? "open" : "closed"}
-        onPointerEnter={preloadSheet}
-        onFocus={preloadSheet}
-        onTouchStart={preloadSheet}
+        {...preloadProps(preloadSheet)}
         onClick={() => onOpenChange(!open)}
         className="inline-flex h-10 min-w-0 items-center gap-2 rounded-full border border-line bg-canvas px-3 text-sm text-ink-muted focus-visible:outline-2 focus-visible:outline-accent sm:hidden"
       >

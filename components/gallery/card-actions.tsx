@@ -1,8 +1,17 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { lazy, type RefObject, Suspense, useEffect, useRef, useState } from "react";
-import { lazyPart } from "@/lib/client/lazy-part";
+import {
+  type ComponentPropsWithoutRef,
+  forwardRef,
+  lazy,
+  type RefObject,
+  Suspense,
+  useEffect,
+  useRef,
+  useState,
+} from "react";
+import { lazyPart, preloadProps } from "@/lib/client/lazy-part";
 import { useLazyPart } from "@/lib/client/use-lazy-part";
 import type { Task } from "@/lib/shared/task";
 import { FavouriteButton } from "../boards/favourite-button";
@@ -62,43 +71,23 @@ export function CardActions({ task }: { task: Task }) {
         {canHover && (can.extend || can.share) ? (
           <div className="flex gap-1.5 opacity-0 transition-opacity group-focus-within:opacity-100 group-hover:opacity-100 group-data-[pinned]/bar:opacity-100 motion-reduce:transition-none">
             {can.extend ? (
-              <button
+              <MediaAction
                 ref={extendButton}
-                type="button"
-                className={`pointer-events-auto ${ON_MEDIA_BUTTON}`}
+                icon="M3 10h10M9 6l4 4-4 4M16 4v12"
+                label={t("Lineage.extend")}
                 onClick={() => open("extend", extendButton.current)}
-              >
-                <svg
-                  aria-hidden="true"
-                  viewBox="0 0 20 20"
-                  className="size-4 fill-none stroke-current stroke-2 @[13rem]/tile:hidden"
-                >
-                  <path d="M3 10h10M9 6l4 4-4 4M16 4v12" strokeLinecap="round" strokeLinejoin="round" />
-                </svg>
-                <span className="sr-only @[13rem]/tile:not-sr-only">{t("Lineage.extend")}</span>
-              </button>
+              />
             ) : null}
             {can.share ? (
-              <button
+              <MediaAction
                 ref={shareButton}
-                type="button"
+                icon="M10 13V3M6 7l4-4 4 4M4 11v5h12v-5"
+                label={t("Actions.share")}
                 aria-haspopup="dialog"
                 aria-expanded={dialog === "share"}
-                className={`pointer-events-auto ${ON_MEDIA_BUTTON}`}
-                onPointerEnter={preloadShare}
-                onFocus={preloadShare}
-                onTouchStart={preloadShare}
+                {...preloadProps(preloadShare)}
                 onClick={() => (dialog === "share" ? close() : open("share", shareButton.current))}
-              >
-                <svg
-                  aria-hidden="true"
-                  viewBox="0 0 20 20"
-                  className="size-4 fill-none stroke-current stroke-2 @[13rem]/tile:hidden"
-                >
-                  <path d="M10 13V3M6 7l4-4 4 4M4 11v5h12v-5" strokeLinecap="round" strokeLinejoin="round" />
-                </svg>
-                <span className="sr-only @[13rem]/tile:not-sr-only">{t("Actions.share")}</span>
-              </button>
+              />
             ) : null}
           </div>
         ) : null}
@@ -150,6 +139,25 @@ export function CardActions({ task }: { task: Task }) {
     </>
   );
 }
+
+/** A pill on the poster: its icon alone on a narrow card, its name beside it on a wide one. */
+const MediaAction = forwardRef<
+  HTMLButtonElement,
+  Omit<ComponentPropsWithoutRef<"button">, "children"> & { icon: string; label: string }
+>(function MediaAction({ icon, label, ...props }, ref) {
+  return (
+    <button ref={ref} type="button" className={`pointer-events-auto ${ON_MEDIA_BUTTON}`} {...props}>
+      <svg
+        aria-hidden="true"
+        viewBox="0 0 20 20"
+        className="size-4 fill-none stroke-current stroke-2 @[13rem]/tile:hidden"
+      >
+        <path d={icon} strokeLinecap="round" strokeLinejoin="round" />
+      </svg>
+      <span className="sr-only @[13rem]/tile:not-sr-only">{label}</span>
+    </button>
+  );
+});
 
 /** The share popover once its module is there (at once when it was preloaded). */
 function LazySharePopover(props: {

@@ -47,3 +47,8 @@ export function onIdle(task: () => void): void {
   if (typeof window.requestIdleCallback === "function") window.requestIdleCallback(task, { timeout: 3000 });
   else setTimeout(task, 200);
 }
+
+/** The handlers that start loading a part as the creator's pointer, focus or touch reaches its control. */
+export function preloadProps(preload: () => void) {
+  return { onPointerEnter: preload, onFocus: preload, onTouchStart: preload };
+}

@@ -1,5 +1,6 @@
 import { expect, type Locator, type Page, test } from "@playwright/test";
 import { shortPrompt } from "@/lib/shared/short-prompt";
+import { expectSaid, watchAnnouncements } from "./fixtures/announce";
 import { getTask, storedClip } from "./fixtures/clips";
 import { createForm } from "./fixtures/create-form";
 import { openStudio } from "./fixtures/gallery";
@@ -65,6 +66,7 @@ test.describe("the creator's journey", () => {
     // The clip → moves to: finished before the journey's own, so it is the next one in gallery order.
     const next = await storedClip(request, uniquePrompt("Journey: a heron lifting off a misty pond"));
     const form = createForm(page);
+    await watchAnnouncements(page);
     await openStudio(page);
 
     // From the address bar: the skip link comes first and leads into the page.
@@ -88,7 +90,8 @@ test.describe("the creator's journey", () => {
     // Generate, reached by Tab and pressed with Enter.
     await tabTo(page, form.generate);
     await page.keyboard.press("Enter");
-    await expect(page.getByTestId("result-announcement")).toHaveText(/^Clip started: /);
+    // Said, even if the quick simulator's "Clip ready" has replaced it by now.
+    await expectSaid(page, /^Clip started: /);
     const card = page.getByRole("article", { name: `Clip: ${shortPrompt(prompt)}` });
     await expect(card).toBeVisible();
     const id = (await card.getAttribute("data-task-id")) ?? "";
@@ -165,7 +168,7 @@ test.describe("the creator's journey", () => {
     const name = uniquePrompt("Journey board");
     await page.keyboard.type(name);
     await page.keyboard.press("Enter");
-    await expect(page.locator("[aria-live]").getByText(`Added to “${name}”.`)).toBeVisible();
+    await expectSaid(page, `Added to “${name}”.`);
     const ticked = page.getByRole("menuitemcheckbox", { name });
     await expect(ticked).toHaveAttribute("aria-checked", "true");
     // The naming form gave way to the list: focus is on the new board, not lost to the page.
@@ -194,6 +197,7 @@ test.describe("the creator's journey on a phone", () => {
     await context.grantPermissions(["clipboard-read", "clipboard-write"]);
     const next = await storedClip(request, uniquePrompt("Phone journey: a red kite over the dunes"));
     const form = createForm(page);
+    await watchAnnouncements(page);
     await openStudio(page);
 
     // Keyframes fold away on a phone: + shows them, a tap on the start tile opens the file chooser.
@@ -209,7 +213,8 @@ test.describe("the creator's journey on a phone", () => {
     expect(await smallTargets(form.region)).toEqual([]);
     await page.screenshot({ path: shot("phone-1-composer") });
     await tap(form.generate);
-    await expect(page.getByTestId("result-announcement")).toHaveText(/^Clip started: /);
+    // Said, even if the quick simulator's "Clip ready" has replaced it by now.
+    await expectSaid(page, /^Clip started: /);
 
     const card = page.getByRole("article", { name: `Clip: ${shortPrompt(prompt)}` });
     await expect(card.getByTestId("task-state")).toHaveText("Ready", { timeout: 90_000 });
@@ -287,7 +292,7 @@ test.describe("the creator's journey on a phone", () => {
     for (const menu of await page.getByRole("menu").all()) expect(await smallTargets(menu)).toEqual([]);
     await page.screenshot({ path: shot("phone-5-board") });
     await tap(page.getByRole("button", { name: "Create and add" }));
-    await expect(page.locator("[aria-live]").getByText(`Added to “${name}”.`)).toBeVisible();
+    await expectSaid(page, `Added to “${name}”.`);
     await expect(page.getByRole("menuitemcheckbox", { name })).toHaveAttribute("aria-checked", "true");
     await expect.poll(async () => (await getTask(request, next.id)).boardIds).toHaveLength(1);
     // A tap outside closes the menu, as on any phone: on the picture, above the details sheet.

@@ -12,7 +12,7 @@ import {
 import { HookDispatcher } from "./hooks";
 import { detail, type Route, type RouteContext } from "./http";
 import { type KeyframeFetcher, plainKeyframeFetch } from "./keyframe-fetch";
-import { readKeyframe } from "./keyframes";
+import { readKeyframe, readMediaUrl } from "./keyframes";
 import { isServedFile, MediaSigner, serveFile } from "./media";
 import { officialRoutes } from "./routes-official";
 import { relayRoutes } from "./routes-relay";
@@ -177,6 +177,7 @@ export function createSimulator(options: SimulatorOptions): Simulator {
         recorder.touch(id);
       },
       readKeyframe: (keyframeUrl, field) => readKeyframe(keyframeUrl, field, fetchKeyframe),
+      readVideo: (videoUrl, field) => readMediaUrl(videoUrl, field, fetchKeyframe, "video"),
     };
     try {
       return await matched.handle(ctx);

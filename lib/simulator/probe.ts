@@ -23,7 +23,8 @@ const probeSchema = z.object({
   streams: z.array(
     z.object({ codec_type: z.string(), width: z.number().optional(), height: z.number().optional() }),
   ),
-  format: z.object({ duration: z.coerce.number().optional() }),
+  /** ffprobe gives a string, or nothing for a still. */
+  format: z.object({ duration: z.string().optional() }),
 });
 
 export interface MediaInfo {
@@ -46,11 +47,11 @@ export function probeMedia(file: string): Promise<MediaInfo | null> {
           const parsed = probeSchema.parse(JSON.parse(stdout));
           const video = parsed.streams.find((s) => s.codec_type === "video" && s.width && s.height);
           if (!video?.width || !video.height) return resolve(null);
-          const duration = parsed.format.duration;
+          const duration = Number(parsed.format.duration);
           resolve({
             width: video.width,
             height: video.height,
-            duration: duration && Number.isFinite(duration) ? duration : 0,
+            duration: Number.isFinite(duration) && duration > 0 ? duration : 0,
           });
         } catch {
           resolve(null);

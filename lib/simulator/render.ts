@@ -321,14 +321,15 @@ async function renderStill(job: EditJob, format: "jpg" | "png"): Promise<TaskMed
 export async function renderEdit(job: EditJob): Promise<TaskMedia> {
   if (job.format) return renderStill(job, job.format);
   const g = new Graph();
-  // One frame short of the source's length, so the last frame picked below surely exists.
-  const frames = Math.max(2, Math.floor(job.sourceSeconds * job.fps) - 1);
+  const frames = Math.max(2, Math.round(job.sourceSeconds * job.fps));
   const video = editedVideo(g, job, frames);
   g.chains.push(
     `[${video}]split=4[c][w][t][l]`,
     `[w]${watermark(job)}[wm]`,
     `[t]select='eq(n,0)',split=3[t1][t2][t3]`,
     `[t2]scale=5:5:flags=area,format=rgb24[pal]`,
+    // The source's own length may round to a frame or two fewer: the last few frames are written over
+    // one another (-update), so the file ends up holding whichever frame really was last.
     `[l]select='gte(n,${frames - 3})',split=2[l1][l2]`,
   );
   const seconds = (frames / job.fps).toFixed(3);

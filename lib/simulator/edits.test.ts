@@ -1,0 +1,235 @@
+import { rm } from "node:fs/promises";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { dataUrl, startSim, type TestSim, testImage, text, until } from "./test-kit";
+
+/** The official API's derived generations over plain HTTP: validation texts, and what survives a restart. */
+
+const V1 = "/dream-machine/v1";
+
+async function official(on: TestSim, id: string) {
+  const done = await until(
+    () => on.json(`${V1}/generations/${id}`),
+    (g) => g.state === "failed" || (g.state === "completed" && g.assets !== null),
+    60_000,
+  );
+  expect(done.state, JSON.stringify(done.failure_reason)).toBe("completed");
+  return done;
+}
+
+describe.sequential("derived generations: validation", () => {
+  let sim: TestSim;
+  let source: Record<string, unknown>;
+  let image: Record<string, unknown>;
+
+  beforeAll(async () => {
+    sim = await startSim();
+    const created = await sim.json(`${V1}/generations/video`, { body: { prompt: "a quiet harbour" } });
+    const still = await sim.json(`${V1}/generations/image`, {
+      body: { model: "photon-1", prompt: "a quiet harbour" },
+    });
+    source = await official(sim, text(created, "id"));
+    image = await official(sim, text(still, "id"));
+  });
+  afterAll(() => sim?.dispose());
+
+  it("answers 400 {detail} naming the field, 404 for an unknown source generation", async () => {
+    const id = text(source, "id");
+    const videoUrl = text(source, "assets", "video");
+    const imageUrl = text(image, "assets", "image");
+    const notImage = "data:image/png;base64,bm90IGFuIGltYWdl";
+    const cases: [string, Record<string, unknown>, number, string][] = [
+      [`/generations/${id}/upscale`, {}, 400, "resolution must be one of"],
+      [`/generations/${id}/upscale`, { resolution: "8k" }, 400, "resolution must be one of"],
+      [
+        `/generations/${id}/upscale`,
+        { resolution: "4k", generation_type: "video" },
+        400,
+        'generation_type must be "upscale_video"',
+      ],
+      ["/generations/nope/upscale", { resolution: "4k" }, 404, "Generation not found"],
+      [`/generations/${text(image, "id")}/upscale`, { resolution: "4k" }, 400, "is an image, not a video"],
+      [`/generations/${text(image, "id")}/audio`, {}, 400, "is an image, not a video"],
+      [`/generations/${id}/audio`, { prompt: "x".repeat(5001) }, 400, "prompt is too long"],
+      [
+        "/generations/video/modify",
+        { media: { url: videoUrl }, mode: "flex_1", model: "ray-2" },
+        400,
+        'generation_type must be "modify_video"',
+      ],
+      [
+        "/generations/video/modify",
+        { generation_type: "modify_video", media: { url: videoUrl }, mode: "wild", model: "ray-2" },
+        400,
+        "mode must be one of",
+      ],
+      [
+        "/generations/video/modify",
+        { generation_type: "modify_video", mode: "flex_1", model: "ray-2" },
+        400,
+        "media must be {url}",
+      ],
+      [
+        "/generations/video/modify",
+        { generation_type: "modify_video", media: { url: imageUrl }, mode: "flex_1", model: "ray-2" },
+        400,
+        "media.url: not a readable video",
+      ],
+      [
+        "/generations/video/modify",
+        {
+          generation_type: "modify_video",
+          media: { url: "http://127.0.0.1:9/a.mp4" },
+          mode: "flex_1",
+          model: "ray-2",
+        },
+        400,
+        "media.url: could not fetch video",
+      ],
+      [
+        "/generations/video/reframe",
+        { generation_type: "reframe_video", media: { url: videoUrl }, model: "ray-2" },
+        400,
+        "aspect_ratio must be one of",
+      ],
+      [
+        "/generations/video/reframe",
+        {
+          generation_type: "reframe_video",
+          media: { url: videoUrl },
+          aspect_ratio: "1:1",
+          model: "ray-2",
+          x_start: 0,
+        },
+        400,
+        "must be given together",
+      ],
+      [
+        "/generations/video/reframe",
+        {
+          generation_type: "reframe_video",
+          media: { url: videoUrl },
+          aspect_ratio: "1:1",
+          model: "ray-2",
+          x_start: 5,
+          x_end: 5,
+          y_start: 0,
+          y_end: 9,
+        },
+        400,
+        "must be greater than",
+      ],
+      [
+        "/generations/image/reframe",
+        {
+          generation_type: "reframe_image",
+          media: { url: notImage },
+          aspect_ratio: "1:1",
+          model: "photon-1",
+        },
+        400,
+        "media.url: not a readable image",
+      ],
+      [
+        "/generations/image/reframe",
+        { generation_type: "reframe_image", media: { url: imageUrl }, aspect_ratio: "1:1", model: "ray-2" },
+        400,
+        "model must be one of photon-1, photon-flash-1",
+      ],
+      ["/generations/image", { model: "photon-1" }, 400, "Prompt is required"],
+      ["/generations/image", { model: "photon-2", prompt: "a fox" }, 400, "model must be one of"],
+      [
+        "/generations/image",
+        { model: "photon-1", prompt: "a fox", format: "gif" },
+        400,
+        "format must be one of jpg, png",
+      ],
+      [
+        "/generations/image",
+        { model: "photon-1", prompt: "a fox", image_ref: [{ url: notImage }] },
+        400,
+        "image_ref.0.url: not a readable image",
+      ],
+      [
+        "/generations/image",
+        { model: "photon-1", prompt: "a fox", style_ref: [{ url: imageUrl, weight: 2 }] },
+        400,
+        "style_ref.weight must be between 0 and 1",
+      ],
+      [
+        "/generations/video",
+        { prompt: "a fox", concepts: "pan_left" },
+        400,
+        "concepts must be an array of {key}",
+      ],
+      [
+        "/generations/video",
+        { prompt: "a fox", concepts: [{ key: "barrel_roll" }] },
+        400,
+        'unknown concept key "barrel_roll"',
+      ],
+    ];
+    const before = (await sim.json(`${V1}/generations?limit=1000`)).count;
+    for (const [route, body, status, message] of cases) {
+      const response = await sim.call(`${V1}${route}`, { body });
+      expect(response.status, `${route} ${message}`).toBe(status);
+      expect(text(await response.json(), "detail"), route).toContain(message);
+    }
+    // A refused request leaves nothing behind.
+    expect((await sim.json(`${V1}/generations?limit=1000`)).count).toBe(before);
+  });
+
+  it("modify_image_ref becomes the base of a Photon still; its references are fetched like keyframes", async () => {
+    const bars = dataUrl(await testImage("smptebars"));
+    const created = await sim.json(`${V1}/generations/image`, {
+      body: {
+        model: "photon-flash-1",
+        prompt: "the same bars, warmer",
+        aspect_ratio: "4:3",
+        modify_image_ref: { url: bars, weight: 0.8 },
+        image_ref: [{ url: text(image, "assets", "image"), weight: 0.5 }],
+      },
+    });
+    expect(created).toMatchObject({ generation_type: "image", state: "queued", assets: null });
+    const done = await official(sim, text(created, "id"));
+    const file = await fetch(text(done, "assets", "image"));
+    expect(file.headers.get("content-type")).toBe("image/jpeg");
+    await file.body?.cancel();
+  });
+});
+
+describe("derived generations: persistence", () => {
+  it("an upscale queued before a restart completes after it, even once its source was deleted", async () => {
+    const first = await startSim({ pendingMs: 50 });
+    const dataDir = first.dataDir;
+    try {
+      const made = await first.json(`${V1}/generations/video`, { body: { prompt: "before the restart" } });
+      const source = await official(first, text(made, "id"));
+      await first.server.close();
+      await first.simulator.close();
+
+      const slow = await startSim({ dataDir, pendingMs: 60_000 });
+      const up = await slow.json(`${V1}/generations/${text(source, "id")}/upscale`, {
+        body: { generation_type: "upscale_video", resolution: "1080p" },
+      });
+      expect(up).toMatchObject({ generation_type: "upscale_video", state: "queued" });
+      const removed = await slow.call(`${V1}/generations/${text(source, "id")}`, { method: "DELETE" });
+      expect(removed.status).toBe(204);
+      await slow.server.close();
+      await slow.simulator.close();
+
+      const second = await startSim({ dataDir, pendingMs: 50 });
+      try {
+        const done = await official(second, text(up, "id"));
+        expect(done.generation_type).toBe("upscale_video");
+        const video = await fetch(text(done, "assets", "video"));
+        expect(video.headers.get("content-type")).toBe("video/mp4");
+        await video.body?.cancel();
+      } finally {
+        await second.server.close();
+        await second.simulator.close();
+      }
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+});

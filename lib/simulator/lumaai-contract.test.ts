@@ -115,6 +115,18 @@ async function audioCodec(url: string): Promise<string | null> {
   return streams.streams[0]?.codec_name ?? null;
 }
 
+/** Codec and size of a still (test-kit's probe is for videos: it wants a duration). */
+async function probeImage(url: string) {
+  const { stdout } = await run(ffprobeInstaller.path, [
+    ...["-v", "error", "-show_entries", "stream=codec_name,width,height", "-of", "json", url],
+  ]);
+  const stream = z
+    .object({ streams: z.array(z.object({ codec_name: z.string(), width: z.number(), height: z.number() })) })
+    .parse(JSON.parse(stdout)).streams[0];
+  if (!stream) throw new Error(`no picture in ${url}`);
+  return stream;
+}
+
 /** Mean RGB of a frame in the middle of a video (8×8 average), to see a restyle. */
 async function meanColour(url: string): Promise<[number, number, number]> {
   const { stdout } = await runFfmpeg([
@@ -311,7 +323,7 @@ describe.sequential("lumaai SDK against the simulator", () => {
     const png = await fetch(assetUrl(synced, "image"));
     expect(png.headers.get("content-type")).toBe("image/png");
     expect([...new Uint8Array(await png.arrayBuffer()).slice(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
-    const square = await probe(assetUrl(synced, "image"));
+    const square = await probeImage(assetUrl(synced, "image"));
     expect([square.width, square.height]).toEqual([270, 270]);
 
     const queued = parse(
@@ -324,7 +336,7 @@ describe.sequential("lumaai SDK against the simulator", () => {
     expect(queued.state).toBe("queued");
     still = await completed(queued.id);
     expect(still.assets?.video).toBeUndefined();
-    const jpg = await probe(assetUrl(still, "image"));
+    const jpg = await probeImage(assetUrl(still, "image"));
     expect([jpg.codec_name, jpg.width, jpg.height]).toEqual(["mjpeg", 270, 480]);
   });
 
@@ -344,7 +356,7 @@ describe.sequential("lumaai SDK against the simulator", () => {
     );
     expect(created.generation_type).toBe("reframe_image");
     const done = await completed(created.id);
-    const media = await probe(assetUrl(done, "image"));
+    const media = await probeImage(assetUrl(done, "image"));
     expect([media.codec_name, media.width, media.height]).toEqual(["png", 270, 270]);
 
     const outside = await refusal(

@@ -197,6 +197,54 @@ describe.sequential("derived generations: validation", () => {
   });
 });
 
+describe("derived generations: their own media links", () => {
+  it("are read from the simulator's folder with the link checked, not fetched; other URLs go through fetchKeyframe", async () => {
+    const asked: string[] = [];
+    const sim = await startSim({
+      faults: { mediaTtlMs: 600_000 },
+      fetchKeyframe: async (url) => {
+        asked.push(url);
+        throw new Error("refused by the test's guard");
+      },
+    });
+    try {
+      const made = await sim.json(`${V1}/generations/video`, { body: { prompt: "a windmill" } });
+      const url = text(await official(sim, text(made, "id")), "assets", "video");
+      expect(url).toContain("signature=");
+      const body = (mediaUrl: string) => ({
+        generation_type: "modify_video",
+        media: { url: mediaUrl },
+        mode: "flex_2",
+        model: "ray-2",
+      });
+      const modified = await sim.json(`${V1}/generations/video/modify`, { body: body(url) });
+      expect(modified.generation_type).toBe("modify_video");
+      await official(sim, text(modified, "id"));
+
+      const tampered = await sim.call(`${V1}/generations/video/modify`, {
+        body: body(
+          url.replace(/signature=[0-9a-f]/, (m) =>
+            m.endsWith("0") ? `${m.slice(0, -1)}1` : `${m.slice(0, -1)}0`,
+          ),
+        ),
+      });
+      expect(tampered.status).toBe(400);
+      expect(text(await tampered.json(), "detail")).toBe(
+        "media.url: could not fetch video (HTTP 403: bad signature)",
+      );
+      const elsewhere = await sim.call(`${V1}/generations/video/modify`, {
+        body: body("http://198.51.100.7/clip.mp4"),
+      });
+      expect(text(await elsewhere.json(), "detail")).toBe(
+        "media.url: could not fetch video (refused by the test's guard)",
+      );
+      expect(asked).toEqual(["http://198.51.100.7/clip.mp4"]);
+    } finally {
+      await sim.dispose();
+    }
+  });
+});
+
 describe("derived generations: persistence", () => {
   it("an upscale queued before a restart completes after it, even once its source was deleted", async () => {
     const first = await startSim({ pendingMs: 50 });

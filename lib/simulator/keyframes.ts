@@ -3,7 +3,7 @@ import { runFfmpeg } from "./ffmpeg";
 import type { KeyframeFetcher } from "./keyframe-fetch";
 import { type Dimensions, errorMessage, SimulatorError } from "./types";
 
-const MAX_IMAGE_BYTES = 20 * 1024 * 1024;
+export const MAX_IMAGE_BYTES = 20 * 1024 * 1024;
 /** A source video of modify / reframe: Luma takes up to 100 MB. */
 export const MAX_VIDEO_BYTES = 100 * 1024 * 1024;
 const FETCH_TIMEOUT_MS = 10_000;

@@ -8,7 +8,17 @@ import LumaAI, { APIError } from "lumaai";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { runFfmpeg } from "./ffmpeg";
-import { probe, type Receiver, startReceiver, startSim, type TestSim, TOKEN, until } from "./test-kit";
+import {
+  grayFrame,
+  meanDifference,
+  probe,
+  type Receiver,
+  startReceiver,
+  startSim,
+  type TestSim,
+  TOKEN,
+  until,
+} from "./test-kit";
 
 /**
  * The official `lumaai` SDK against the simulator: every method the SDK has for the Dream Machine API
@@ -291,8 +301,15 @@ describe.sequential("lumaai SDK against the simulator", () => {
       }),
     );
     expect(created.generation_type).toBe("reframe_video");
-    const media = await probe(assetUrl(await completed(created.id), "video"));
+    const reframed = assetUrl(await completed(created.id), "video");
+    const media = await probe(reframed);
     expect([media.width, media.height]).toEqual([180, 320]);
+    // Fitted and centred: the picture is the middle band (y 109–211); above it, the blurred fill.
+    const original = await grayFrame(url, 4);
+    const band = meanDifference(await grayFrame(reframed, 4, "180:100:0:110"), original);
+    const above = meanDifference(await grayFrame(reframed, 4, "180:100:0:0"), original);
+    expect(band).toBeLessThan(8);
+    expect(above).toBeGreaterThan(band + 6);
 
     const same = await refusal(
       client.generations.video.reframe({
@@ -358,6 +375,12 @@ describe.sequential("lumaai SDK against the simulator", () => {
     const done = await completed(created.id);
     const media = await probeImage(assetUrl(done, "image"));
     expect([media.codec_name, media.width, media.height]).toEqual(["png", 270, 270]);
+    // The source sits in the given bounds; elsewhere is the blurred fill.
+    const original = await grayFrame(assetUrl(still, "image"), 0);
+    const inside = meanDifference(await grayFrame(assetUrl(done, "image"), 0, "136:242:0:10"), original);
+    const beside = meanDifference(await grayFrame(assetUrl(done, "image"), 0, "136:242:134:10"), original);
+    expect(inside).toBeLessThan(6);
+    expect(beside).toBeGreaterThan(inside + 6);
 
     const outside = await refusal(
       client.generations.image.reframe({

@@ -163,6 +163,12 @@ describe.sequential("derived generations: validation", () => {
       ],
       [
         "/generations/video",
+        { prompt: "a fox", keyframes: { frame0: { type: "generation", id: text(image, "id") } } },
+        400,
+        `keyframes.frame0: generation ${text(image, "id")} is an image, not a video`,
+      ],
+      [
+        "/generations/video",
         { prompt: "a fox", concepts: [{ key: "barrel_roll" }] },
         400,
         'unknown concept key "barrel_roll"',

@@ -3,7 +3,14 @@ import type { Route, RouteContext } from "./http";
 import { json } from "./http";
 import { editHandlers } from "./routes-edits";
 import { type OfficialKeyframe, officialCreateSchema, parseBody, requestEcho } from "./schemas";
-import { CAMERA_CONCEPTS, type FrameRef, SimulatorError, type TaskKind, type TaskRecord } from "./types";
+import {
+  CAMERA_CONCEPTS,
+  type FrameRef,
+  imageFormatOf,
+  SimulatorError,
+  type TaskKind,
+  type TaskRecord,
+} from "./types";
 import { officialGeneration } from "./wire";
 
 /** The official Dream Machine API (`/dream-machine/v1`), served by the same engine. */
@@ -26,6 +33,8 @@ function completedGeneration(
   if (task.state !== "completed" || !task.media) {
     throw new SimulatorError(400, `${field}: generation ${frame.id} is not completed`);
   }
+  if (imageFormatOf(task))
+    throw new SimulatorError(400, `${field}: generation ${frame.id} is an image, not a video`);
   return task;
 }
 

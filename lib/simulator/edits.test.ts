@@ -135,6 +135,19 @@ describe.sequential("derived generations: validation", () => {
         400,
         "model must be one of photon-1, photon-flash-1",
       ],
+      [
+        "/generations/image/reframe",
+        {
+          generation_type: "reframe_image",
+          media: { url: imageUrl },
+          aspect_ratio: "1:1",
+          model: "photon-1",
+          resized_width: 100,
+          grid_position_x: 50,
+        },
+        400,
+        "grid_position_x: the 100×57 source at 50 passes the edge of the 136×136 canvas",
+      ],
       ["/generations/image", { model: "photon-1" }, 400, "Prompt is required"],
       ["/generations/image", { model: "photon-2", prompt: "a fox" }, 400, "model must be one of"],
       [

@@ -298,8 +298,16 @@ function placement(
   }
   const x = body.grid_position_x ?? (canvas.width - width) / 2;
   const y = body.grid_position_y ?? (canvas.height - height) / 2;
-  inCanvas("grid_position_x", Math.round(x + width), canvas.width);
-  inCanvas("grid_position_y", Math.round(y + height), canvas.height);
+  const passes = (field: string, at: number, extent: number, limit: number) => {
+    if (Math.round(at + extent) > limit) {
+      throw new SimulatorError(
+        400,
+        `${field}: the ${Math.round(width)}×${Math.round(height)} source at ${Math.round(at)} passes the edge of the ${canvas.width}×${canvas.height} canvas`,
+      );
+    }
+  };
+  passes("grid_position_x", x, width, canvas.width);
+  passes("grid_position_y", y, height, canvas.height);
   return { x: Math.round(x), y: Math.round(y), width: Math.round(width), height: Math.round(height) };
 }
 

@@ -216,6 +216,26 @@ describe.sequential("derived generations: validation", () => {
   });
 });
 
+describe("Photon sync mode", () => {
+  it("answers with the still in progress once sync_timeout passes before it is done", async () => {
+    const sim = await startSim({ processingMs: 5_000 });
+    try {
+      const began = Date.now();
+      const answer = await sim.json(`${V1}/generations/image`, {
+        body: { model: "photon-1", prompt: "a slow sunrise", sync: true, sync_timeout: 0.5 },
+      });
+      const waited = Date.now() - began;
+      expect(answer).toMatchObject({ generation_type: "image", assets: null });
+      expect(["queued", "dreaming"]).toContain(answer.state);
+      expect(waited).toBeGreaterThanOrEqual(450);
+      expect(waited).toBeLessThan(4_000);
+      expect((await official(sim, text(answer, "id"))).state).toBe("completed");
+    } finally {
+      await sim.dispose();
+    }
+  });
+});
+
 describe("derived generations: their own media links", () => {
   it("are read from the simulator's folder with the link checked, not fetched; other URLs go through fetchKeyframe", async () => {
     const asked: string[] = [];

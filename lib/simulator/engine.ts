@@ -4,13 +4,14 @@ import path from "node:path";
 import type { Faults } from "./faults";
 import { normalizeKeyframe } from "./keyframes";
 import type { RenderSettings } from "./plan";
-import { renderJob } from "./plan";
-import { renderTask } from "./render";
+import { editJob, renderJob } from "./plan";
+import { renderEdit, renderTask } from "./render";
 import { Slots } from "./slots";
 import type { TaskStore } from "./store";
 import {
   BLACKLISTED_REASON,
   dimensionsFor,
+  type Edit,
   errorMessage,
   type FrameRef,
   isTerminal,
@@ -33,8 +34,20 @@ export interface EngineOptions {
 
 export type NewTask = Omit<
   TaskRecord,
-  "id" | "state" | "createdAt" | "startedAt" | "completedAt" | "failureReason" | "media" | "width" | "height"
-> & { size?: { width: number; height: number } };
+  | "id"
+  | "state"
+  | "createdAt"
+  | "startedAt"
+  | "completedAt"
+  | "failureReason"
+  | "media"
+  | "width"
+  | "height"
+  | "edit"
+> & { size?: { width: number; height: number }; edit?: Edit | null };
+
+/** Puts a derived generation's inputs (its source video or image) into its media folder before it is saved. */
+export type PrepareMedia = (dir: string) => Promise<void>;
 
 export interface KeyframeBytes {
   start?: Uint8Array;
@@ -48,6 +61,7 @@ export class Engine {
   private readonly aborts = new Map<string, AbortController>();
   private readonly timers = new Set<NodeJS.Timeout>();
   private readonly renders: Slots;
+  private readonly watchers = new Map<string, Set<() => void>>();
   private averageRenderMs: number;
   private closed = false;
   readonly errors: { taskId: string; message: string; at: string }[] = [];
@@ -69,7 +83,7 @@ export class Engine {
     this.pump();
   }
 
-  async create(spec: NewTask, keyframes: KeyframeBytes): Promise<TaskRecord> {
+  async create(spec: NewTask, keyframes: KeyframeBytes, prepare?: PrepareMedia): Promise<TaskRecord> {
     const id = randomUUID();
     const size = spec.size ?? dimensionsFor(spec.aspectRatio, spec.resolution, this.o.render.scale);
     const dir = this.o.store.mediaDir(id);
@@ -89,13 +103,15 @@ export class Engine {
     try {
       start = await frame(keyframes.start, "image_url", "start.png", spec.start);
       end = await frame(keyframes.end, "image_end_url", "end.png", spec.end);
+      await prepare?.(dir);
     } catch (error) {
       await rm(dir, { recursive: true, force: true });
       throw error;
     }
-    const { size: _size, ...fields } = spec;
+    const { size: _size, edit = null, ...fields } = spec;
     const task: TaskRecord = {
       ...fields,
+      edit,
       ...size,
       id,
       start,
@@ -116,6 +132,15 @@ export class Engine {
     return this.o.store.get(id);
   }
 
+  mediaDir(id: string): string {
+    return this.o.store.mediaDir(id);
+  }
+
+  /** Output size for an aspect ratio and resolution, at the configured render scale. */
+  sizeFor(aspectRatio: string, resolution: string): { width: number; height: number } {
+    return dimensionsFor(aspectRatio, resolution, this.o.render.scale);
+  }
+
   list(): TaskRecord[] {
     return this.o.store.all();
   }
@@ -127,7 +152,30 @@ export class Engine {
     const at = this.queue.indexOf(id);
     if (at >= 0) this.queue.splice(at, 1);
     await this.o.store.remove(id);
+    for (const check of [...(this.watchers.get(id) ?? [])]) check();
     return true;
+  }
+
+  /** Resolves once the task is completed or failed (or gone), or after `timeoutMs`, whichever is first. */
+  settled(id: string, timeoutMs: number): Promise<void> {
+    return new Promise((resolve) => {
+      const watchers = this.watchers.get(id) ?? new Set<() => void>();
+      this.watchers.set(id, watchers);
+      const done = () => {
+        clearTimeout(timer);
+        watchers.delete(check);
+        if (watchers.size === 0) this.watchers.delete(id);
+        resolve();
+      };
+      const check = () => {
+        const task = this.o.store.get(id);
+        if (!task || isTerminal(task.state) || this.closed) done();
+      };
+      const timer = setTimeout(done, Math.max(0, timeoutMs));
+      timer.unref();
+      watchers.add(check);
+      check();
+    });
   }
 
   /** A relay-style guess: time left in the pending phase plus the renders queued ahead. */
@@ -148,6 +196,7 @@ export class Engine {
     this.closed = true;
     for (const timer of this.timers) clearTimeout(timer);
     for (const abort of this.aborts.values()) abort.abort();
+    for (const watchers of [...this.watchers.values()]) for (const check of [...watchers]) check();
     // Aborted renders end within moments; the bound keeps a stuck child process from holding close() open.
     await settleWithin([...this.running.values()], 5_000);
     await settleWithin([this.o.store.flush()], 5_000);
@@ -229,11 +278,10 @@ export class Engine {
   private async render(task: TaskRecord, signal: AbortSignal) {
     const release = await this.renders.acquire(signal);
     try {
-      return await renderTask({
-        ...renderJob(task, this.o.store, this.o.render),
-        signal,
-        onSpawn: this.o.onSpawn,
-      });
+      const run = { signal, onSpawn: this.o.onSpawn };
+      if (task.edit)
+        return await renderEdit({ ...editJob(task, task.edit, this.o.store, this.o.render), ...run });
+      return await renderTask({ ...renderJob(task, this.o.store, this.o.render), ...run });
     } finally {
       release();
     }
@@ -250,6 +298,7 @@ export class Engine {
     const next = { ...current, ...patch };
     await this.o.store.save(next);
     this.o.onChange(next);
+    for (const check of [...(this.watchers.get(task.id) ?? [])]) check();
   }
 }
 

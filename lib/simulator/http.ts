@@ -16,6 +16,8 @@ export interface RouteContext {
   touch: (taskId: string) => void;
   /** A keyframe field's bytes (data: URL or download through the configured fetcher); 400 if unusable. */
   readKeyframe: (url: string, field: string) => Promise<Uint8Array>;
+  /** The same guarded download for a source video (modify, reframe), with its 100 MB limit. */
+  readVideo: (url: string, field: string) => Promise<Uint8Array>;
 }
 
 export interface Route {

@@ -3,7 +3,9 @@ import { runFfmpeg } from "./ffmpeg";
 import type { KeyframeFetcher } from "./keyframe-fetch";
 import { type Dimensions, errorMessage, SimulatorError } from "./types";
 
-const MAX_IMAGE_BYTES = 20 * 1024 * 1024;
+export const MAX_IMAGE_BYTES = 20 * 1024 * 1024;
+/** A source video of modify / reframe: Luma takes up to 100 MB. */
+export const MAX_VIDEO_BYTES = 100 * 1024 * 1024;
 const FETCH_TIMEOUT_MS = 10_000;
 
 /** Image type by magic bytes; the declared content type of a URL is not trusted. */
@@ -29,18 +31,35 @@ function decodeDataUrl(url: string, field: string): Uint8Array {
  * Reads a keyframe the way a relay would: a base64 data URL or an http(s) URL, downloaded by the
  * simulator's keyframe fetcher (keyframe-fetch.ts); any refusal is the relay's 400 with its reason.
  */
-export async function readKeyframe(
+export function readKeyframe(
   url: string,
   field: string,
   fetchKeyframe: KeyframeFetcher,
 ): Promise<Uint8Array> {
+  return readMediaUrl(url, field, fetchKeyframe, "image");
+}
+
+/**
+ * The same guarded reading for any media a request names by URL (a keyframe image, or the source video
+ * of modify / reframe, with its larger limit).
+ */
+export async function readMediaUrl(
+  url: string,
+  field: string,
+  fetchKeyframe: KeyframeFetcher,
+  what: "image" | "video",
+): Promise<Uint8Array> {
   const trimmed = url.trim();
   if (trimmed.startsWith("data:")) return decodeDataUrl(trimmed, field);
   if (/^https?:\/\//i.test(trimmed)) {
+    const maxBytes = what === "video" ? MAX_VIDEO_BYTES : MAX_IMAGE_BYTES;
     try {
-      return await fetchKeyframe(trimmed, { maxBytes: MAX_IMAGE_BYTES, timeoutMs: FETCH_TIMEOUT_MS });
+      return await fetchKeyframe(trimmed, {
+        maxBytes,
+        timeoutMs: FETCH_TIMEOUT_MS * (what === "video" ? 3 : 1),
+      });
     } catch (error) {
-      throw new SimulatorError(400, `${field}: could not fetch image (${errorMessage(error)})`);
+      throw new SimulatorError(400, `${field}: could not fetch ${what} (${errorMessage(error)})`);
     }
   }
   throw new SimulatorError(400, `${field}: must be an http(s) URL or a base64 data URL`);

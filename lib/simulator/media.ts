@@ -13,6 +13,8 @@ const SERVED = new Set<string>([
   MEDIA_FILES.watermarked,
   MEDIA_FILES.thumbnail,
   MEDIA_FILES.lastFrame,
+  MEDIA_FILES.imageJpg,
+  MEDIA_FILES.imagePng,
 ]);
 const CHUNK = 256 * 1024;
 

@@ -1,7 +1,7 @@
 import path from "node:path";
-import { MEDIA_FILES, type RenderJob } from "./render";
+import { type EditJob, MEDIA_FILES, type RenderJob } from "./render";
 import type { TaskStore } from "./store";
-import type { FrameRef, TaskRecord } from "./types";
+import { type Edit, type FrameRef, imageFormatOf, type TaskRecord } from "./types";
 
 export interface RenderSettings {
   fps: number;
@@ -40,6 +40,26 @@ export function renderJob(task: TaskRecord, store: TaskStore, settings: RenderSe
     end: framePath(task.end),
     before: clip(task.before),
     after: clip(task.after),
+    preset: settings.preset,
+  };
+}
+
+/** A derived generation's inputs all sit in its own folder (put there when it was created). */
+export function editJob(task: TaskRecord, edit: Edit, store: TaskStore, settings: RenderSettings): EditJob {
+  const dir = store.mediaDir(task.id);
+  const own = (file: string | null) => (file ? path.join(dir, file) : null);
+  return {
+    outDir: dir,
+    width: task.width,
+    height: task.height,
+    fps: settings.fps,
+    prompt: task.prompt,
+    edit,
+    source: own("source" in edit ? edit.source : null),
+    firstFrame: own(edit.op === "modify" ? edit.firstFrame : null),
+    base: own(edit.op === "image" ? edit.base : null),
+    sourceSeconds: task.durationSeconds,
+    format: imageFormatOf(task),
     preset: settings.preset,
   };
 }

@@ -3,7 +3,7 @@ import { mkdir, readFile, rename, rm } from "node:fs/promises";
 import path from "node:path";
 import { runFfmpeg } from "./ffmpeg";
 import { promptSeed, sceneExpressions } from "./scene";
-import type { TaskRecord } from "./types";
+import type { Edit, Rect, TaskRecord } from "./types";
 
 type TaskMedia = NonNullable<TaskRecord["media"]>;
 
@@ -34,7 +34,19 @@ export const MEDIA_FILES = {
   lastFrame: "video_last_frame.jpg",
   firstPng: "first.png",
   lastPng: "last.png",
+  imageJpg: "image.jpg",
+  imagePng: "image.png",
 } as const;
+
+/** What a video render leaves in the task's folder (a still leaves its image and the thumbnail). */
+const VIDEO_OUTPUTS = [
+  MEDIA_FILES.clean,
+  MEDIA_FILES.watermarked,
+  MEDIA_FILES.thumbnail,
+  MEDIA_FILES.lastFrame,
+  MEDIA_FILES.firstPng,
+  MEDIA_FILES.lastPng,
+];
 
 const PUSH_IN = 0.12;
 const FONT_CANDIDATES = [
@@ -54,7 +66,9 @@ class Graph {
   }
 }
 
-function scene(g: Graph, job: RenderJob): string {
+type SceneJob = Pick<RenderJob, "width" | "height" | "fps" | "frames" | "prompt" | "loop">;
+
+function scene(g: Graph, job: SceneJob): string {
   const lowW = Math.max(8, Math.round(job.width / 8));
   const lowH = Math.max(8, Math.round(job.height / 8));
   const index = g.input("-f", "lavfi", "-i", `nullsrc=s=${lowW}x${lowH}:r=${job.fps}`);
@@ -121,7 +135,7 @@ function withNeighbours(g: Graph, job: RenderJob, seg: string): string {
   return "joined";
 }
 
-function watermark(job: RenderJob): string {
+function watermark(job: Pick<RenderJob, "width" | "height">): string {
   const boxW = Math.round(job.width * 0.18);
   const boxH = Math.round(Math.min(job.width, job.height) * 0.075);
   const margin = Math.round(Math.min(job.width, job.height) * 0.03);
@@ -170,11 +184,202 @@ export async function renderTask(job: RenderJob): Promise<TaskMedia> {
       { signal: job.signal, onSpawn: job.onSpawn },
     );
     const palette = (await readFile(out("palette.rgb"))).toString("base64");
-    for (const name of Object.values(MEDIA_FILES)) {
+    for (const name of VIDEO_OUTPUTS) {
       await rename(out(name), path.join(job.outDir, name));
     }
     return { duration: total / job.fps, palette };
   } finally {
     await rm(work, { recursive: true, force: true });
   }
+}
+
+export interface EditJob {
+  outDir: string;
+  width: number;
+  height: number;
+  fps: number;
+  prompt: string;
+  edit: Edit;
+  /** Absolute paths of the edit's inputs in the task's folder. */
+  source: string | null;
+  firstFrame: string | null;
+  base: string | null;
+  /** Length of the source video in seconds (0 for stills). */
+  sourceSeconds: number;
+  /** Set when the result is a still. */
+  format: "jpg" | "png" | null;
+  preset: string;
+  signal?: AbortSignal;
+  onSpawn?: (pid: number) => void;
+}
+
+const even = (n: number) => Math.max(2, 2 * Math.round(n / 2));
+
+/** The source fitted into `rect` over a blurred copy of itself stretched to the canvas. */
+function placed(g: Graph, input: string, job: EditJob, rect: Rect): string {
+  const radius = Math.max(2, Math.round(Math.min(job.width, job.height) / 24));
+  g.chains.push(
+    `[${input}]split=2[rb][rf]`,
+    `[rb]scale=${job.width}:${job.height}:force_original_aspect_ratio=increase,crop=${job.width}:${job.height},` +
+      `boxblur=luma_radius=${radius}:luma_power=2:chroma_radius=${Math.max(1, Math.floor(radius / 2))},eq=brightness=-0.08[bg]`,
+    `[rf]scale=${even(rect.width)}:${even(rect.height)},setsar=1[fg]`,
+    `[bg][fg]overlay=x=${Math.round(rect.x)}:y=${Math.round(rect.y)},setsar=1,format=yuv420p[placed]`,
+  );
+  return "placed";
+}
+
+/** The edited picture of a video edit, at the job's size and fps. */
+function editedVideo(g: Graph, job: EditJob, frames: number): string {
+  const edit = job.edit;
+  const index = g.input("-i", job.source ?? "");
+  const trimmed = `[${index}:v]fps=${job.fps},trim=end_frame=${frames},setpts=PTS-STARTPTS,setsar=1`;
+  const size = `scale=${job.width}:${job.height}:flags=lanczos,setsar=1,format=yuv420p`;
+  if (edit.op === "reframe") {
+    g.chains.push(`${trimmed}[src]`);
+    return placed(g, "src", job, edit.rect);
+  }
+  if (edit.op !== "modify") {
+    g.chains.push(`${trimmed},${size}[edited]`);
+    return "edited";
+  }
+  g.chains.push(`${trimmed},${size},hue=h=${edit.hue}:s=${edit.saturation}[tinted]`);
+  if (!job.firstFrame) return "tinted";
+  const fade = Math.min(0.6, frames / job.fps / 2).toFixed(2);
+  const still = g.input("-loop", "1", "-framerate", String(job.fps), "-t", fade, "-i", job.firstFrame);
+  g.chains.push(
+    `[${still}:v]scale=${job.width}:${job.height},setsar=1,format=yuva420p,fade=t=out:st=0:d=${fade}:alpha=1[ff]`,
+    `[tinted][ff]overlay=eof_action=pass:format=yuv420,format=yuv420p[edited]`,
+  );
+  return "edited";
+}
+
+async function inWorkDir<T>(
+  outDir: string,
+  names: string[],
+  fn: (out: (name: string) => string) => Promise<T>,
+) {
+  const work = path.join(outDir, `.render-${process.pid}-${Date.now()}`);
+  await mkdir(work, { recursive: true });
+  const out = (name: string) => path.join(work, name);
+  try {
+    const result = await fn(out);
+    for (const name of names) await rename(out(name), path.join(outDir, name));
+    return result;
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
+async function renderStill(job: EditJob, format: "jpg" | "png"): Promise<TaskMedia> {
+  const g = new Graph();
+  const edit = job.edit;
+  let picture: string;
+  if (edit.op === "reframe") {
+    const index = g.input("-i", job.source ?? "");
+    g.chains.push(`[${index}:v]format=yuv444p,setsar=1[src]`);
+    picture = placed(g, "src", job, edit.rect);
+  } else if (edit.op === "image" && job.base) {
+    const index = g.input("-i", job.base);
+    // The prompt still leaves its mark on a modified image: a hue turn that grows as the weight falls.
+    const hue = Math.round((1 - edit.weight) * 90);
+    g.chains.push(`[${index}:v]scale=${job.width}:${job.height},setsar=1,hue=h=${hue},format=yuv420p[based]`);
+    picture = "based";
+  } else {
+    picture = scene(g, {
+      width: job.width,
+      height: job.height,
+      fps: job.fps,
+      frames: 1,
+      prompt: job.prompt,
+      loop: false,
+    });
+  }
+  const file = format === "png" ? MEDIA_FILES.imagePng : MEDIA_FILES.imageJpg;
+  g.chains.push(
+    `[${picture}]split=3[i][t][p0]`,
+    `[p0]scale=5:5:flags=area,format=rgb24[pal]`,
+    `[i]format=${format === "png" ? "rgb24" : "yuvj444p"}[img]`,
+  );
+  const one = ["-frames:v", "1", "-update", "1"];
+  return inWorkDir(job.outDir, [file, MEDIA_FILES.thumbnail], async (out) => {
+    await runFfmpeg(
+      [
+        ...g.inputs,
+        "-filter_complex",
+        g.chains.join(";"),
+        ...["-map", "[img]", ...one, ...(format === "jpg" ? ["-q:v", "2"] : []), out(file)],
+        ...["-map", "[t]", ...one, "-q:v", "3", out(MEDIA_FILES.thumbnail)],
+        ...["-map", "[pal]", ...one, "-f", "rawvideo", out("palette.rgb")],
+      ],
+      { signal: job.signal, onSpawn: job.onSpawn },
+    );
+    return { duration: 0, palette: (await readFile(out("palette.rgb"))).toString("base64") };
+  });
+}
+
+/** Renders a generation derived from media: upscale, add audio, modify, reframe, or a Photon still. */
+export async function renderEdit(job: EditJob): Promise<TaskMedia> {
+  if (job.format) return renderStill(job, job.format);
+  const g = new Graph();
+  const frames = Math.max(2, Math.round(job.sourceSeconds * job.fps));
+  const video = editedVideo(g, job, frames);
+  g.chains.push(
+    `[${video}]split=4[c][w][t][l]`,
+    `[w]${watermark(job)}[wm]`,
+    `[t]select='eq(n,0)',split=3[t1][t2][t3]`,
+    `[t2]scale=5:5:flags=area,format=rgb24[pal]`,
+    // The source's own length may round to a frame or two fewer: the last few frames are written over
+    // one another (-update), so the file ends up holding whichever frame really was last.
+    `[l]select='gte(n,${frames - 3})',split=2[l1][l2]`,
+  );
+  const seconds = (frames / job.fps).toFixed(3);
+  const audio: string[] = [];
+  if (job.edit.op === "add_audio") {
+    const tone = g.input(
+      "-f",
+      "lavfi",
+      "-i",
+      `sine=frequency=${job.edit.frequency}:sample_rate=44100:duration=${seconds}`,
+    );
+    const noise = g.input(
+      "-f",
+      "lavfi",
+      "-i",
+      `anoisesrc=color=pink:amplitude=0.04:sample_rate=44100:duration=${seconds}`,
+    );
+    g.chains.push(
+      `[${tone}:a]volume=0.25[tone]`,
+      `[tone][${noise}:a]amix=inputs=2:duration=first,afade=t=out:st=${Math.max(0, Number(seconds) - 0.3).toFixed(3)}:d=0.3,asplit=2[a1][a2]`,
+    );
+    audio.push("-c:a", "aac", "-b:a", "96k", "-ar", "44100");
+  }
+  const h264 = ["-c:v", "libx264", "-preset", job.preset, "-crf", "20", "-pix_fmt", "yuv420p"];
+  const mp4 = (track: string) => [
+    ...(audio.length ? ["-map", `[${track}]`, ...audio] : []),
+    ...h264,
+    "-movflags",
+    "+faststart",
+    "-f",
+    "mp4",
+  ];
+  const one = ["-frames:v", "1"];
+  const last = ["-update", "1", "-q:v", "3"];
+  return inWorkDir(job.outDir, VIDEO_OUTPUTS, async (out) => {
+    await runFfmpeg(
+      [
+        ...g.inputs,
+        "-filter_complex",
+        g.chains.join(";"),
+        ...["-map", "[c]", ...mp4("a1"), out(MEDIA_FILES.clean)],
+        ...["-map", "[wm]", ...mp4("a2"), out(MEDIA_FILES.watermarked)],
+        ...["-map", "[t1]", ...one, "-q:v", "3", out(MEDIA_FILES.thumbnail)],
+        ...["-map", "[t3]", ...one, out(MEDIA_FILES.firstPng)],
+        ...["-map", "[pal]", ...one, "-f", "rawvideo", out("palette.rgb")],
+        ...["-map", "[l1]", ...last, out(MEDIA_FILES.lastFrame)],
+        ...["-map", "[l2]", "-update", "1", out(MEDIA_FILES.lastPng)],
+      ],
+      { signal: job.signal, onSpawn: job.onSpawn },
+    );
+    return { duration: frames / job.fps, palette: (await readFile(out("palette.rgb"))).toString("base64") };
+  });
 }

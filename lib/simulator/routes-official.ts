@@ -1,8 +1,16 @@
 import type { KeyframeBytes } from "./engine";
 import type { Route, RouteContext } from "./http";
 import { json } from "./http";
+import { editHandlers } from "./routes-edits";
 import { type OfficialKeyframe, officialCreateSchema, parseBody, requestEcho } from "./schemas";
-import { type FrameRef, SimulatorError, type TaskKind, type TaskRecord } from "./types";
+import {
+  CAMERA_CONCEPTS,
+  type FrameRef,
+  imageFormatOf,
+  SimulatorError,
+  type TaskKind,
+  type TaskRecord,
+} from "./types";
 import { officialGeneration } from "./wire";
 
 /** The official Dream Machine API (`/dream-machine/v1`), served by the same engine. */
@@ -25,6 +33,8 @@ function completedGeneration(
   if (task.state !== "completed" || !task.media) {
     throw new SimulatorError(400, `${field}: generation ${frame.id} is not completed`);
   }
+  if (imageFormatOf(task))
+    throw new SimulatorError(400, `${field}: generation ${frame.id} is an image, not a video`);
   return task;
 }
 
@@ -107,9 +117,36 @@ async function credits(ctx: RouteContext): Promise<Response> {
   return json({ credit_balance: ctx.account.credits });
 }
 
+async function ping(): Promise<Response> {
+  return json({ message: "pong" });
+}
+
+async function concepts(): Promise<Response> {
+  return json([...CAMERA_CONCEPTS]);
+}
+
 export function officialRoutes(): Route[] {
   const base = "^\\/dream-machine\\/v1";
+  const post = (path: string, name: string, handle: Route["handle"]): Route => ({
+    method: "POST",
+    pattern: new RegExp(`${base}${path}$`),
+    name,
+    handle,
+  });
   return [
+    post("/generations/video/modify", "official.modify", editHandlers.modify),
+    post("/generations/video/reframe", "official.reframe_video", editHandlers.reframeVideo),
+    post("/generations/image/reframe", "official.reframe_image", editHandlers.reframeImage),
+    post("/generations/image", "official.image", editHandlers.createImage),
+    post("/generations/([^/]+)/upscale", "official.upscale", editHandlers.upscale),
+    post("/generations/([^/]+)/audio", "official.audio", editHandlers.addAudio),
+    {
+      method: "GET",
+      pattern: new RegExp(`${base}/generations/concepts/list$`),
+      name: "official.concepts",
+      handle: concepts,
+    },
+    { method: "GET", pattern: new RegExp(`${base}/ping$`), name: "official.ping", handle: ping },
     {
       method: "POST",
       pattern: new RegExp(`${base}/generations(?:/video)?$`),

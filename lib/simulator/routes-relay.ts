@@ -3,7 +3,7 @@ import type { Route, RouteContext } from "./http";
 import { json } from "./http";
 import { MEDIA_FILES } from "./render";
 import { batchSchema, parseBody, relayCreateSchema, relayExtendSchema, requestEcho } from "./schemas";
-import { SimulatorError, type TaskRecord } from "./types";
+import { imageFormatOf, SimulatorError, type TaskRecord } from "./types";
 import { mediaLink, mediaVisible, relayBatch, relaySingle } from "./wire";
 
 /** The relay's own format (the seeds): /luma/generations, extend, get, batch, download_video_url. */
@@ -54,6 +54,8 @@ async function extend(ctx: RouteContext): Promise<Response> {
   if (parent.state !== "completed" || !parent.media) {
     throw new SimulatorError(400, `task_id: task ${parentId} is not completed yet`);
   }
+  if (imageFormatOf(parent))
+    throw new SimulatorError(400, `task_id: task ${parentId} is an image, not a video`);
   // image_url is read (a bad one is refused) but the segment always starts from the parent's last frame.
   if (body.image_url) await ctx.readKeyframe(body.image_url, "image_url");
   const end = body.image_end_url ? await ctx.readKeyframe(body.image_end_url, "image_end_url") : undefined;

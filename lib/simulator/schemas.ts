@@ -1,9 +1,13 @@
 import { z } from "zod";
 import {
+  CAMERA_CONCEPTS,
   DURATIONS,
+  IMAGE_FORMATS,
+  MODIFY_MODES,
   OFFICIAL_ASPECT_RATIOS,
   OFFICIAL_MODELS,
   OFFICIAL_RESOLUTIONS,
+  PHOTON_MODELS,
   RELAY_ASPECT_RATIOS,
   RELAY_MODELS,
   RELAY_RESOLUTIONS,
@@ -93,6 +97,25 @@ const keyframeSchema = z.discriminatedUnion(
 );
 export type OfficialKeyframe = z.infer<typeof keyframeSchema>;
 
+const KNOWN_CONCEPTS: ReadonlySet<string> = new Set(CAMERA_CONCEPTS);
+
+/** `concepts: [{key}]`: camera motions from `GET /generations/concepts/list`; an unknown key is named. */
+const conceptsField = z
+  .array(z.object({ key: z.string({ error: "concepts: each concept must be {key: string}" }) }), {
+    error: "concepts must be an array of {key}",
+  })
+  .max(CAMERA_CONCEPTS.length, `concepts: at most ${CAMERA_CONCEPTS.length} concepts`)
+  .superRefine((concepts, ctx) => {
+    const unknown = concepts.find((concept) => !KNOWN_CONCEPTS.has(concept.key));
+    if (unknown) {
+      ctx.addIssue({
+        code: "custom",
+        message: `concepts: unknown concept key "${unknown.key}" (GET /generations/concepts/list names the known keys)`,
+      });
+    }
+  })
+  .optional();
+
 export const officialCreateSchema = z
   .object({
     prompt: promptField("prompt", 3, "Prompt"),
@@ -103,6 +126,7 @@ export const officialCreateSchema = z
     duration: oneOf("duration", DURATIONS).default("5s"),
     callback_url: hookUrl("callback_url"),
     keyframes: z.object({ frame0: keyframeSchema.optional(), frame1: keyframeSchema.optional() }).optional(),
+    concepts: conceptsField,
   })
   .refine(
     (body) => !(body.loop && (body.keyframes?.frame1 || body.keyframes?.frame0?.type === "generation")),
@@ -111,6 +135,171 @@ export const officialCreateSchema = z
       path: ["loop"],
     },
   );
+
+/** An optional text with the prompt's length limit; blank means not given. */
+function optionalPrompt(field: string) {
+  return optionalText(field).refine((value) => value === undefined || value.length <= MAX_PROMPT, {
+    message: `${field} is too long, maximum length is ${MAX_PROMPT} characters`,
+  });
+}
+
+function generationType<const T extends string>(value: T) {
+  return z.literal(value, { error: `generation_type must be "${value}"` });
+}
+
+function mediaRef(field: string) {
+  return z.object(
+    {
+      url: z
+        .string({ error: `${field}.url is required` })
+        .trim()
+        .min(1, `${field}.url is required`),
+    },
+    { error: `${field} must be {url}` },
+  );
+}
+
+function pixels(field: string, min: number) {
+  return z
+    .number({ error: `${field} must be a number of pixels` })
+    .int(`${field} must be a whole number of pixels`)
+    .min(min, `${field} must be at least ${min}`)
+    .optional();
+}
+
+export const upscaleSchema = z.object({
+  generation_type: generationType("upscale_video").optional(),
+  resolution: oneOf("resolution", OFFICIAL_RESOLUTIONS),
+  callback_url: hookUrl("callback_url"),
+});
+
+export const audioSchema = z.object({
+  generation_type: generationType("add_audio").optional(),
+  prompt: optionalPrompt("prompt"),
+  negative_prompt: optionalPrompt("negative_prompt"),
+  callback_url: hookUrl("callback_url"),
+});
+
+export const modifySchema = z.object({
+  generation_type: generationType("modify_video"),
+  media: mediaRef("media"),
+  mode: oneOf("mode", MODIFY_MODES),
+  model: oneOf("model", OFFICIAL_MODELS),
+  prompt: optionalPrompt("prompt"),
+  first_frame: mediaRef("first_frame").optional(),
+  callback_url: hookUrl("callback_url"),
+});
+
+const reframeFields = {
+  media: mediaRef("media"),
+  aspect_ratio: oneOf("aspect_ratio", OFFICIAL_ASPECT_RATIOS),
+  prompt: optionalPrompt("prompt"),
+  grid_position_x: pixels("grid_position_x", 0),
+  grid_position_y: pixels("grid_position_y", 0),
+  x_start: pixels("x_start", 0),
+  x_end: pixels("x_end", 1),
+  y_start: pixels("y_start", 0),
+  y_end: pixels("y_end", 1),
+  resized_width: pixels("resized_width", 2),
+  resized_height: pixels("resized_height", 2),
+  callback_url: hookUrl("callback_url"),
+};
+type ReframeBounds = { [K in "x_start" | "x_end" | "y_start" | "y_end"]?: number };
+
+/** The crop bounds come as a set: all four, with end past start, or none. */
+function boundsComplete(body: ReframeBounds): boolean {
+  const given = [body.x_start, body.x_end, body.y_start, body.y_end].filter((v) => v !== undefined);
+  return given.length === 0 || given.length === 4;
+}
+function boundsOrdered(body: ReframeBounds): boolean {
+  const { x_start = 0, x_end = 1, y_start = 0, y_end = 1 } = body;
+  return x_end > x_start && y_end > y_start;
+}
+const BOUNDS_COMPLETE = {
+  message: "x_start, x_end, y_start and y_end must be given together",
+  path: ["x_start"],
+};
+const BOUNDS_ORDERED = {
+  message: "x_end and y_end must be greater than x_start and y_start",
+  path: ["x_end"],
+};
+
+export const videoReframeSchema = z
+  .object({
+    ...reframeFields,
+    generation_type: generationType("reframe_video"),
+    model: oneOf("model", OFFICIAL_MODELS),
+    first_frame: mediaRef("first_frame").optional(),
+  })
+  .refine(boundsComplete, BOUNDS_COMPLETE)
+  .refine(boundsOrdered, BOUNDS_ORDERED);
+
+export const imageReframeSchema = z
+  .object({
+    ...reframeFields,
+    generation_type: generationType("reframe_image"),
+    model: oneOf("model", PHOTON_MODELS),
+    format: oneOf("format", IMAGE_FORMATS).default("jpg"),
+  })
+  .refine(boundsComplete, BOUNDS_COMPLETE)
+  .refine(boundsOrdered, BOUNDS_ORDERED);
+export type ReframeBody = z.output<typeof videoReframeSchema> | z.output<typeof imageReframeSchema>;
+
+function weightedRef(field: string) {
+  return z.object(
+    {
+      url: z
+        .string({ error: `${field}.url is required` })
+        .trim()
+        .min(1, `${field}.url is required`),
+      weight: z
+        .number({ error: `${field}.weight must be a number` })
+        .min(0, `${field}.weight must be between 0 and 1`)
+        .max(1, `${field}.weight must be between 0 and 1`)
+        .optional(),
+    },
+    { error: `${field} must be {url, weight}` },
+  );
+}
+
+const MAX_REFS = 4;
+
+export const imageCreateSchema = z.object({
+  generation_type: generationType("image").optional(),
+  model: oneOf("model", PHOTON_MODELS),
+  prompt: promptField("prompt", 3, "Prompt"),
+  aspect_ratio: oneOf("aspect_ratio", OFFICIAL_ASPECT_RATIOS).default("16:9"),
+  format: oneOf("format", IMAGE_FORMATS).default("jpg"),
+  image_ref: z
+    .array(weightedRef("image_ref"), { error: "image_ref must be an array of {url, weight}" })
+    .max(MAX_REFS, `image_ref: at most ${MAX_REFS} images`)
+    .optional(),
+  style_ref: z
+    .array(weightedRef("style_ref"), { error: "style_ref must be an array of {url, weight}" })
+    .max(1, "style_ref: at most 1 image")
+    .optional(),
+  character_ref: z
+    .object(
+      {
+        identity0: z.object({
+          images: z
+            .array(z.string({ error: "character_ref.identity0.images must be URLs" }))
+            .min(1, "character_ref.identity0.images needs at least one image")
+            .max(MAX_REFS, `character_ref.identity0.images: at most ${MAX_REFS} images`),
+        }),
+      },
+      { error: "character_ref must be {identity0: {images: [url]}}" },
+    )
+    .optional(),
+  modify_image_ref: weightedRef("modify_image_ref").optional(),
+  sync: z.boolean({ error: "sync must be a boolean" }).default(false),
+  sync_timeout: z
+    .number({ error: "sync_timeout must be a number of seconds" })
+    .positive("sync_timeout must be positive")
+    .max(300, "sync_timeout: at most 300 seconds")
+    .optional(),
+  callback_url: hookUrl("callback_url"),
+});
 
 export const batchSchema = z.object({
   ids: z

@@ -1,3 +1,4 @@
+import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { type ControlDeps, handleControl, Recorder, type SimulatorState, simulatorState } from "./control";
 import { Engine } from "./engine";
@@ -12,7 +13,7 @@ import {
 import { HookDispatcher } from "./hooks";
 import { detail, type Route, type RouteContext } from "./http";
 import { type KeyframeFetcher, plainKeyframeFetch } from "./keyframe-fetch";
-import { readKeyframe } from "./keyframes";
+import { MAX_IMAGE_BYTES, MAX_VIDEO_BYTES, readMediaUrl } from "./keyframes";
 import { isServedFile, MediaSigner, serveFile } from "./media";
 import { officialRoutes } from "./routes-official";
 import { relayRoutes } from "./routes-relay";
@@ -156,6 +157,39 @@ export function createSimulator(options: SimulatorOptions): Simulator {
     return serveFile(path.join(dataDir, "media", taskId, file), request);
   }
 
+  /**
+   * A media link of this simulator (under this request's base) is read from its own folder, with the
+   * link's signature and expiry checked as a download would check them: no network round trip, which
+   * inside the studio the SSRF guard would refuse (loopback) and the media route would ask a token for.
+   * Null when the URL is not one of ours; any other URL goes through `fetchKeyframe`.
+   */
+  async function readOwnMedia(url: string, field: string, what: "image" | "video", base: string) {
+    let link: URL;
+    let root: URL;
+    try {
+      link = new URL(url.trim());
+      root = new URL(`${base}/`);
+    } catch {
+      return null;
+    }
+    if (link.origin !== root.origin || !link.pathname.startsWith(root.pathname)) return null;
+    const media = MEDIA_ROUTE.exec(`/${link.pathname.slice(root.pathname.length)}`);
+    if (!media) return null;
+    const [pathname = "", taskId = "", file = ""] = media;
+    const refuse = (reason: string) =>
+      new SimulatorError(400, `${field}: could not fetch ${what} (${reason})`);
+    if (!isServedFile(file) || !engine.get(taskId)) throw refuse("HTTP 404");
+    const verdict = signer.check(pathname, link.searchParams, Date.now());
+    if (verdict !== "ok")
+      throw refuse(`HTTP 403: ${verdict === "expired" ? "link expired" : "bad signature"}`);
+    const local = path.join(dataDir, "media", taskId, file);
+    const info = await stat(local).catch(() => null);
+    if (!info?.isFile()) throw refuse("HTTP 404");
+    const limit = what === "video" ? MAX_VIDEO_BYTES : MAX_IMAGE_BYTES;
+    if (info.size > limit) throw refuse(`larger than ${Math.round(limit / 1_048_576)} MB`);
+    return new Uint8Array(await readFile(local));
+  }
+
   async function answer(
     matched: Route,
     request: Request,
@@ -176,7 +210,12 @@ export function createSimulator(options: SimulatorOptions): Simulator {
         taskIds.push(id);
         recorder.touch(id);
       },
-      readKeyframe: (keyframeUrl, field) => readKeyframe(keyframeUrl, field, fetchKeyframe),
+      readKeyframe: async (keyframeUrl, field) =>
+        (await readOwnMedia(keyframeUrl, field, "image", base)) ??
+        readMediaUrl(keyframeUrl, field, fetchKeyframe, "image"),
+      readVideo: async (videoUrl, field) =>
+        (await readOwnMedia(videoUrl, field, "video", base)) ??
+        readMediaUrl(videoUrl, field, fetchKeyframe, "video"),
     };
     try {
       return await matched.handle(ctx);

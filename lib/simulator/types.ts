@@ -9,6 +9,35 @@ export const OFFICIAL_MODELS = ["ray-2", "ray-flash-2", "ray-1-6"] as const;
 export const RELAY_RESOLUTIONS = ["720p", "1080p"] as const;
 export const OFFICIAL_RESOLUTIONS = ["540p", "720p", "1080p", "4k"] as const;
 export const DURATIONS = ["5s", "9s"] as const;
+export const PHOTON_MODELS = ["photon-1", "photon-flash-1"] as const;
+export const IMAGE_FORMATS = ["jpg", "png"] as const;
+export const MODIFY_MODES = [
+  "adhere_1",
+  "adhere_2",
+  "adhere_3",
+  "flex_1",
+  "flex_2",
+  "flex_3",
+  "reimagine_1",
+  "reimagine_2",
+  "reimagine_3",
+] as const;
+/** Camera-motion concept keys `GET /generations/concepts/list` offers and `concepts: [{key}]` accepts. */
+export const CAMERA_CONCEPTS = [
+  "pan_left",
+  "pan_right",
+  "tilt_up",
+  "tilt_down",
+  "dolly_zoom",
+  "orbit_left",
+  "orbit_right",
+  "push_in",
+  "pull_out",
+  "crane_up",
+  "crane_down",
+  "handheld",
+  "static",
+] as const;
 
 /** Texts real providers put in `failure_reason`. */
 export const FAILURE_REASONS = [
@@ -30,11 +59,60 @@ const frameRefSchema = z.discriminatedUnion("kind", [
 ]);
 export type FrameRef = z.infer<typeof frameRefSchema>;
 
+/** A canvas rectangle in output pixels. */
+const rectSchema = z.object({ x: z.number(), y: z.number(), width: z.number(), height: z.number() });
+export type Rect = z.infer<typeof rectSchema>;
+
+/**
+ * How a derived generation is made from its source. `source` is a file in the task's own media folder
+ * (copied or downloaded at create time, so deleting the source generation later cannot break it).
+ */
+export const editSchema = z.discriminatedUnion("op", [
+  z.object({ op: z.literal("upscale"), source: z.string() }),
+  /** A tone at `frequency` Hz with a little noise, as an AAC track. */
+  z.object({ op: z.literal("add_audio"), source: z.string(), frequency: z.number() }),
+  /** Hue turned by `hue` degrees and saturation times `saturation`; `firstFrame` fades out over the start. */
+  z.object({
+    op: z.literal("modify"),
+    source: z.string(),
+    hue: z.number(),
+    saturation: z.number(),
+    firstFrame: z.string().nullable(),
+  }),
+  /** The source placed at `rect` on the output canvas, the rest a blurred, stretched copy of it. */
+  z.object({ op: z.literal("reframe"), source: z.string(), still: z.boolean(), rect: rectSchema }),
+  /** A Photon still; `base` (modify_image_ref) replaces the prompt's scene, tinted by its weight. */
+  z.object({ op: z.literal("image"), base: z.string().nullable(), weight: z.number() }),
+]);
+export type Edit = z.infer<typeof editSchema>;
+
+/** What kind of still a task makes; null for videos. */
+export function imageFormatOf(task: {
+  edit: Edit | null;
+  request: Record<string, unknown>;
+}): "jpg" | "png" | null {
+  if (task.edit?.op === "image" || (task.edit?.op === "reframe" && task.edit.still)) {
+    return task.request.format === "png" ? "png" : "jpg";
+  }
+  return null;
+}
+
 /** A task as persisted in `<dataDir>/tasks/<id>.json`; parsed on load because the file may be stale. */
 export const taskRecordSchema = z.object({
   id: z.string(),
   api: z.enum(["relay", "official"]),
-  kind: z.enum(["generate", "extend", "reverse_extend", "interpolate"]),
+  kind: z.enum([
+    "generate",
+    "extend",
+    "reverse_extend",
+    "interpolate",
+    "upscale_video",
+    "add_audio",
+    "modify_video",
+    "reframe_video",
+    "reframe_image",
+    "image",
+  ]),
   state: z.enum(TASK_STATES),
   prompt: z.string(),
   /** Echo of the accepted request, with data URLs shortened. */
@@ -58,6 +136,8 @@ export const taskRecordSchema = z.object({
   startedAt: z.string().nullable(),
   completedAt: z.string().nullable(),
   failureReason: z.string().nullable(),
+  /** Set for generations derived from media (upscale, audio, modify, reframe) and for Photon images. */
+  edit: editSchema.nullable().default(null),
   /** `palette` is base64 of a 5×5 RGB grid of the first frame, like Luma's `palette.grid`. */
   media: z.object({ duration: z.number(), palette: z.string() }).nullable(),
 });

@@ -1,7 +1,7 @@
 import type { Faults } from "./faults";
 import type { MediaSigner } from "./media";
 import { MEDIA_FILES } from "./render";
-import type { TaskRecord, TaskState } from "./types";
+import { imageFormatOf, type TaskKind, type TaskRecord, type TaskState } from "./types";
 
 /** Everything an answer depends on besides the task: where media is served, and the current faults. */
 export interface WireContext {
@@ -131,23 +131,43 @@ export function relayBatch(tasks: TaskRecord[], ctx: WireContext): unknown {
   return ctx.faults.shape === "wrapped" ? wrap(items) : items;
 }
 
-/** The official API's Generation object. */
+const GENERATION_TYPES: Record<TaskKind, string> = {
+  generate: "video",
+  extend: "video",
+  reverse_extend: "video",
+  interpolate: "video",
+  upscale_video: "upscale_video",
+  add_audio: "add_audio",
+  modify_video: "modify_video",
+  reframe_video: "reframe_video",
+  reframe_image: "reframe_image",
+  image: "image",
+};
+
+function officialAssets(task: TaskRecord, ctx: WireContext): Record<string, string | null> {
+  const format = imageFormatOf(task);
+  if (format) {
+    const file = format === "png" ? MEDIA_FILES.imagePng : MEDIA_FILES.imageJpg;
+    return { image: mediaLink(task, file, ctx) };
+  }
+  return {
+    video: mediaLink(task, MEDIA_FILES.clean, ctx),
+    image: mediaLink(task, MEDIA_FILES.thumbnail, ctx),
+    progress_video: null,
+  };
+}
+
+/** The official API's Generation object; `generation_type` names what kind of generation it is. */
 export function officialGeneration(task: TaskRecord, ctx: WireContext): Record<string, unknown> {
   const visible = mediaVisible(task, ctx);
   return {
     id: task.id,
-    generation_type: "video",
+    generation_type: GENERATION_TYPES[task.kind],
     state: OFFICIAL_STATES[task.state],
     failure_reason: task.failureReason,
     created_at: task.createdAt,
     model: task.model,
-    assets: visible
-      ? {
-          video: mediaLink(task, MEDIA_FILES.clean, ctx),
-          image: mediaLink(task, MEDIA_FILES.thumbnail, ctx),
-          progress_video: null,
-        }
-      : null,
+    assets: visible ? officialAssets(task, ctx) : null,
     request: task.request,
   };
 }

@@ -33,7 +33,9 @@ export function ViewerDialog({ id, initialTask }: { id: string; initialTask: Tas
   return (
     <Dialog.Root open={open} onOpenChange={(next) => (next ? null : close())}>
       <Dialog.Portal>
-        <Dialog.Overlay className="fixed inset-0 z-50 bg-scrim backdrop-blur-xl" />
+        {/* Opaque enough that the gallery behind reads as dark, without a full-screen backdrop filter: blurring
+            the whole page cost every frame of the viewer its paint (and the click that opens it its frame). */}
+        <Dialog.Overlay className="fixed inset-0 z-50 bg-black/85" />
         <Dialog.Content
           aria-describedby={undefined}
           className="fixed inset-0 z-50 bg-black/70 text-white focus:outline-none"

@@ -2,19 +2,23 @@ import { spawn } from "node:child_process";
 import { accessSync, chmodSync, constants } from "node:fs";
 import ffmpegInstaller from "@ffmpeg-installer/ffmpeg";
 
-let checkedPath: string | null = null;
+const checked = new Set<string>();
 
-/** The bundled static ffmpeg; some installs drop the exec bit, so restore it once. */
-export function ffmpegPath(): string {
-  if (checkedPath) return checkedPath;
-  const binary = ffmpegInstaller.path;
+/** A bundled static binary (ffmpeg, ffprobe); some installs drop the exec bit, so restore it once. */
+export function executable(binary: string): string {
+  if (checked.has(binary)) return binary;
   try {
     accessSync(binary, constants.X_OK);
   } catch {
     chmodSync(binary, 0o755);
   }
-  checkedPath = binary;
+  checked.add(binary);
   return binary;
+}
+
+/** The bundled static ffmpeg. */
+export function ffmpegPath(): string {
+  return executable(ffmpegInstaller.path);
 }
 
 export interface RunOptions {

@@ -1,22 +1,12 @@
 import { execFile } from "node:child_process";
-import { accessSync, chmodSync, constants } from "node:fs";
 import ffprobeInstaller from "@ffprobe-installer/ffprobe";
 import { z } from "zod";
+import { executable } from "./ffmpeg";
 
 /** The bundled static ffprobe: what the simulator learns about a source video before accepting it. */
 
-let checkedPath: string | null = null;
-
 function ffprobePath(): string {
-  if (checkedPath) return checkedPath;
-  const binary = ffprobeInstaller.path;
-  try {
-    accessSync(binary, constants.X_OK);
-  } catch {
-    chmodSync(binary, 0o755);
-  }
-  checkedPath = binary;
-  return binary;
+  return executable(ffprobeInstaller.path);
 }
 
 const probeSchema = z.object({

@@ -74,6 +74,35 @@ test.describe("the clip viewer", () => {
     await expect(openClipLink(page, olderPrompt)).toBeFocused();
   });
 
+  test("the page behind keeps its width and its place while the viewer is open", async ({
+    page,
+    request,
+  }) => {
+    test.setTimeout(180_000);
+    const prompts = [uniquePrompt("A pier at noon"), uniquePrompt("A kite over dunes")];
+    for (const prompt of prompts) await storedClip(request, prompt);
+    // Short enough that the gallery scrolls, so the page has a scrollbar the lock could take away.
+    await page.setViewportSize({ width: 1024, height: 420 });
+    await openStudio(page);
+    await page.mouse.wheel(0, 120);
+    await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+    const before = await page.evaluate(() => ({ width: document.body.clientWidth, y: window.scrollY }));
+    const link = openClipLink(page, prompts[1] ?? "");
+    await link.focus();
+    await page.keyboard.press("Enter");
+    const viewer = viewerDialog(page, prompts[1] ?? "");
+    await expect(viewer).toBeVisible();
+    // The scroll lock does not change the page's width (which laid the whole gallery out again) ...
+    expect(await page.evaluate(() => document.body.clientWidth)).toBe(before.width);
+    // ... and still keeps the wheel inside the viewer: the gallery behind does not move.
+    const stage = viewer.getByRole("region", { name: /^Player:/ });
+    await stage.hover();
+    await page.mouse.wheel(0, 400);
+    await page.keyboard.press("Escape");
+    await expect(viewer).toBeHidden();
+    expect(await page.evaluate(() => window.scrollY)).toBe(before.y);
+  });
+
   test("a clip's URL opened directly shows the viewer full page; ← → move, Esc goes to the studio", async ({
     page,
     request,

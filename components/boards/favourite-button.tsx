@@ -14,7 +14,7 @@ const LOOKS = {
   // On a poster: readable over any picture; shown on hover or focus unless starred, always on touch.
   // Frosted only while shown (see ON_MEDIA_BLUR).
   media:
-    "pointer-events-auto size-8 pointer-coarse:size-10 bg-scrim text-white aria-pressed:backdrop-blur-sm group-hover:backdrop-blur-sm group-focus-within:backdrop-blur-sm [@media(hover:none)]:backdrop-blur-sm hover:bg-black/80 aria-pressed:text-amber-300 opacity-0 aria-pressed:opacity-100 group-hover:opacity-100 group-focus-within:opacity-100 [@media(hover:none)]:opacity-100 motion-safe:transition-opacity",
+    "pointer-events-auto size-8 pointer-coarse:size-10 bg-scrim text-white [@media(hover:none)]:backdrop-blur-sm hover:bg-black/80 aria-pressed:text-amber-300 opacity-0 aria-pressed:opacity-100 group-hover:opacity-100 group-focus-within:opacity-100 [@media(hover:none)]:opacity-100 motion-safe:transition-opacity",
 } as const;
 
 export function FavouriteButton({

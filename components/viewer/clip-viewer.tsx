@@ -1,7 +1,15 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { type CSSProperties, type ReactNode, type Ref, useRef } from "react";
+import {
+  type CSSProperties,
+  type ReactNode,
+  type Ref,
+  startTransition,
+  useEffect,
+  useRef,
+  useState,
+} from "react";
 import { clipRatio } from "@/lib/shared/setting-labels";
 import type { Task } from "@/lib/shared/task";
 import { ClipDetails } from "./clip-details";
@@ -18,6 +26,11 @@ interface Props {
   onUseSettings: (task: Task) => void;
   /** The picture's wrapper, focused when the viewer opens so Space plays at once. */
   stageRef?: Ref<HTMLElement>;
+  /**
+   * Over the gallery, the details panel (lineage, settings, boards, actions) renders a frame after the
+   * picture, as a transition: the click that opened the viewer paints the clip first.
+   */
+  detailsAfterStage?: boolean;
 }
 
 const NAV =
@@ -27,7 +40,13 @@ const NAV =
  * The lightbox: the clip as large as fits on a dark stage, the details panel beside it (below it, as
  * a sheet, on a phone), ← / → between clips in gallery order, Space to play.
  */
-export function ClipViewer({ clips, closeControl, onUseSettings, stageRef }: Props) {
+export function ClipViewer({
+  clips,
+  closeControl,
+  onUseSettings,
+  stageRef,
+  detailsAfterStage = false,
+}: Props) {
   const t = useTranslations("Viewer");
   const control = useRef<FilmControl>(null);
   const { task, previous, next, go } = clips;
@@ -35,6 +54,7 @@ export function ClipViewer({ clips, closeControl, onUseSettings, stageRef }: Pro
   const toNext = () => next && go(next.id);
   useViewerKeys({ previous: toPrevious, next: toNext, togglePlay: () => control.current?.toggle() });
   const swipe = useSwipe(toPrevious, toNext);
+  const details = useShownAfterFirstPaint(detailsAfterStage);
 
   return (
     <div
@@ -114,10 +134,23 @@ export function ClipViewer({ clips, closeControl, onUseSettings, stageRef }: Pro
         className="relative -mt-3 min-h-[50dvh] shrink-0 rounded-t-panel border-line bg-surface text-ink shadow-2xl lg:mt-0 lg:min-h-0 lg:overflow-y-auto lg:rounded-none lg:border-l"
       >
         <div aria-hidden="true" className="mx-auto mt-2 h-1 w-10 rounded-full bg-line-strong lg:hidden" />
-        {task ? <ClipDetails task={task} onOpen={go} onUseSettings={() => onUseSettings(task)} /> : null}
+        {task && details ? (
+          <ClipDetails task={task} onOpen={go} onUseSettings={() => onUseSettings(task)} />
+        ) : null}
       </aside>
     </div>
   );
+}
+
+/** True at once, or (deferred) from the frame after the first paint on, in a transition. */
+function useShownAfterFirstPaint(deferred: boolean): boolean {
+  const [shown, setShown] = useState(!deferred);
+  useEffect(() => {
+    if (shown) return;
+    const frame = requestAnimationFrame(() => startTransition(() => setShown(true)));
+    return () => cancelAnimationFrame(frame);
+  }, [shown]);
+  return shown;
 }
 
 function Missing({ loading }: { loading: boolean }) {

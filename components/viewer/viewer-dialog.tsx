@@ -57,6 +57,7 @@ export function ViewerDialog({ id, initialTask }: { id: string; initialTask: Tas
           <ClipViewer
             clips={clips}
             stageRef={stage}
+            detailsAfterStage
             closeControl={<CloseButton onClick={close} />}
             onUseSettings={(task) => {
               close();

@@ -19,7 +19,7 @@ import {
 
 const PORT = Number(process.env.BENCH_PORT ?? 3451);
 const CLIPS = 200;
-const SAMPLES = 15;
+const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 40);
 
 async function createOnce(url: string, i: number, ratio: string): Promise<boolean> {
   const response = await fetch(`${url}/api/generations`, {

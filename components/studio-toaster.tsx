@@ -3,12 +3,19 @@
 import { usePathname } from "next/navigation";
 import { useEffect, useRef, useSyncExternalStore } from "react";
 import { Toaster } from "sonner";
+import { TOAST_MS } from "@/lib/client/toast";
 
 const WIDE = "(min-width: 640px)";
 /** The viewer's top bar on a phone: 12 px from the top, 44 px tall (Close, the count and its arrows). */
 const VIEWER_BAR_PX = 56;
+/** One query list for the page: React reads the snapshot on every render of the toaster. */
+let wideQuery: MediaQueryList | undefined;
+const wideList = () => {
+  wideQuery ??= window.matchMedia(WIDE);
+  return wideQuery;
+};
 function subscribe(onChange: () => void) {
-  const query = window.matchMedia(WIDE);
+  const query = wideList();
   query.addEventListener("change", onChange);
   return () => query.removeEventListener("change", onChange);
 }
@@ -24,7 +31,7 @@ function subscribe(onChange: () => void) {
 export function StudioToaster() {
   const wide = useSyncExternalStore(
     subscribe,
-    () => window.matchMedia(WIDE).matches,
+    () => wideList().matches,
     () => true,
   );
   const overViewer = usePathname().startsWith("/clips/");
@@ -40,7 +47,11 @@ export function StudioToaster() {
         richColors
         closeButton={wide}
         theme="system"
-        duration={4_000}
+        // Both of the studio's languages write left to right. Without it sonner asks getComputedStyle on
+        // every render, which made the browser recompute the whole gallery's style each time a clip
+        // finished (the toast's render sat between the live feed's answer and the video on screen).
+        dir="ltr"
+        duration={TOAST_MS}
         offset={16}
         mobileOffset={{ top: overViewer ? VIEWER_BAR_PX + 8 : 8, left: 8, right: 8 }}
       />

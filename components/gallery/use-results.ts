@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
-import { notify } from "@/lib/client/toast";
+import { notifyCounted } from "@/lib/client/toast";
 import { shortPrompt } from "@/lib/shared/short-prompt";
 import type { Task } from "@/lib/shared/task";
 import { isTerminalState } from "@/lib/shared/task-state";
@@ -42,8 +42,21 @@ export function useResults(tasks: readonly Task[]): { fresh: ReadonlySet<string>
     }
     for (const task of finished) {
       const prompt = shortPrompt(task.prompt);
-      if (task.state === "completed") notify("success", t("toastReady"), t("announceReady", { prompt }));
-      else notify("error", t("toastFailed"), t("announceFailed", { prompt }));
+      if (task.state === "completed") {
+        notifyCounted(
+          "success",
+          "clips-ready",
+          (count) => t("toastReady", { count }),
+          t("announceReady", { prompt }),
+        );
+      } else {
+        notifyCounted(
+          "error",
+          "clips-failed",
+          (count) => t("toastFailed", { count }),
+          t("announceFailed", { prompt }),
+        );
+      }
     }
     if (marked.length === 0) return;
     setFresh((current) => new Set([...current, ...marked]));

@@ -1,5 +1,6 @@
 import { spawn } from "node:child_process";
 import { accessSync, chmodSync, constants } from "node:fs";
+import { getPriority, setPriority } from "node:os";
 import ffmpegInstaller from "@ffmpeg-installer/ffmpeg";
 
 const checked = new Set<string>();
@@ -35,6 +36,20 @@ export interface RunResult {
 
 export class FfmpegError extends Error {}
 
+/**
+ * The simulator stands in for a remote upstream: its renders run at a low CPU priority, so on a small
+ * machine they never hold up the studio's own requests (a webhook, the live feed's answer, a page) or
+ * the browser showing them. Where the system refuses, the render runs at the usual priority.
+ */
+const RENDER_NICENESS = 10;
+function lowerPriority(pid: number): void {
+  try {
+    setPriority(pid, Math.min(19, getPriority() + RENDER_NICENESS));
+  } catch {
+    // Not permitted here (or gone already): nothing to lower.
+  }
+}
+
 export function runFfmpeg(args: readonly string[], options: RunOptions = {}): Promise<RunResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(
@@ -44,7 +59,10 @@ export function runFfmpeg(args: readonly string[], options: RunOptions = {}): Pr
         stdio: [options.stdin ? "pipe" : "ignore", "pipe", "pipe"],
       },
     );
-    if (child.pid !== undefined) options.onSpawn?.(child.pid);
+    if (child.pid !== undefined) {
+      lowerPriority(child.pid);
+      options.onSpawn?.(child.pid);
+    }
     const out: Buffer[] = [];
     let err = "";
     child.stdout?.on("data", (chunk: Buffer) => out.push(chunk));

@@ -126,9 +126,12 @@ async function showLatencies(
     });
     const prompts = Array.from({ length: count }, (_, i) => `show latency ${i} ${Date.now().toString(36)}`);
     // Created through the page's own form, as a creator would.
-    const form = page.getByRole("region", { name: "Create" });
+    // CSS locators, not role ones: a role query runs Playwright's accessibility engine over the whole
+    // page on the browser's main thread (a third of a second per run in a profile), which a creator's
+    // browser never does, and it landed between the live feed's answer and the video on screen.
+    const form = page.locator('section[aria-labelledby="create-heading"]');
     for (const prompt of prompts) {
-      await form.getByRole("textbox", { name: "Prompt" }).fill(prompt);
+      await form.locator('textarea[name="prompt"]').fill(prompt);
       // The form's own POST answering is the clip started (the page says so in a live region and a
       // toast that the next submit replaces).
       const created = page.waitForResponse(
@@ -136,7 +139,7 @@ async function showLatencies(
           response.request().method() === "POST" && new URL(response.url()).pathname === "/api/generations",
         { timeout: 60_000 },
       );
-      await form.getByRole("button", { name: /^Generat/ }).click();
+      await form.locator('button[type="submit"]', { hasText: /^Generat/ }).click();
       const answer = await created.catch(async (error: unknown) => {
         await page.screenshot({ path: "bench-results/show-latency-no-create.png" });
         throw error;

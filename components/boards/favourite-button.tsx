@@ -1,6 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { ON_MEDIA_BLUR } from "@/components/gallery/action-button";
 import { useFavourite } from "@/lib/queries/boards";
 import type { Task } from "@/lib/shared/task";
 import { StarIcon } from "./icons";
@@ -12,9 +13,8 @@ import { StarIcon } from "./icons";
 const LOOKS = {
   panel: "size-10 text-ink-muted hover:bg-accent-soft hover:text-ink aria-pressed:text-accent",
   // On a poster: readable over any picture; shown on hover or focus unless starred, always on touch.
-  // Frosted only while shown (see ON_MEDIA_BLUR).
-  media:
-    "pointer-events-auto size-8 pointer-coarse:size-10 bg-scrim text-white [@media(hover:none)]:backdrop-blur-sm hover:bg-black/80 aria-pressed:text-amber-300 opacity-0 aria-pressed:opacity-100 group-hover:opacity-100 group-focus-within:opacity-100 [@media(hover:none)]:opacity-100 motion-safe:transition-opacity",
+  // Frosted like the poster's other controls (ON_MEDIA_BLUR: on a touch screen only).
+  media: `pointer-events-auto size-8 pointer-coarse:size-10 bg-scrim text-white ${ON_MEDIA_BLUR} hover:bg-black/80 aria-pressed:text-amber-300 opacity-0 aria-pressed:opacity-100 group-hover:opacity-100 group-focus-within:opacity-100 [@media(hover:none)]:opacity-100 motion-safe:transition-opacity`,
 } as const;
 
 export function FavouriteButton({

@@ -8,6 +8,7 @@ import { useCallback, useSyncExternalStore } from "react";
  * across it (each its own render and commit, one of which a click is bound to land behind).
  */
 interface Clock {
+  readonly everyMs: number;
   now: number;
   readonly listeners: Set<() => void>;
   timer: ReturnType<typeof setInterval> | undefined;
@@ -18,13 +19,13 @@ const clocks = new Map<number, Clock>();
 function clockOf(everyMs: number): Clock {
   let clock = clocks.get(everyMs);
   if (!clock) {
-    clock = { now: Date.now(), listeners: new Set(), timer: undefined };
+    clock = { everyMs, now: Date.now(), listeners: new Set(), timer: undefined };
     clocks.set(everyMs, clock);
   }
   return clock;
 }
 
-function subscribe(clock: Clock, everyMs: number, listener: () => void): () => void {
+function subscribe(clock: Clock, listener: () => void): () => void {
   clock.listeners.add(listener);
   if (clock.timer === undefined) {
     // A clock that stood still while nobody watched is read fresh; React re-renders if it moved.
@@ -32,7 +33,7 @@ function subscribe(clock: Clock, everyMs: number, listener: () => void): () => v
     clock.timer = setInterval(() => {
       clock.now = Date.now();
       for (const notify of clock.listeners) notify();
-    }, everyMs);
+    }, clock.everyMs);
   }
   return () => {
     clock.listeners.delete(listener);
@@ -53,8 +54,8 @@ const onServer = () => null;
 export function useNow(live: boolean, everyMs = 1_000): number | null {
   const clock = clockOf(everyMs);
   const watch = useCallback(
-    (listener: () => void) => (live ? subscribe(clock, everyMs, listener) : () => {}),
-    [clock, everyMs, live],
+    (listener: () => void) => (live ? subscribe(clock, listener) : () => {}),
+    [clock, live],
   );
   return useSyncExternalStore(watch, () => clock.now, onServer);
 }

@@ -6,8 +6,9 @@ import { type PollFigures, pollFigures } from "./polls";
 /** The scale run's phases; each answers rows of figures, the checks marked holds/missed. */
 
 // The watcher's shortest interval is 1.5 s with ±20 % jitter (POLL in lib/server/tasks/schedule.ts),
-// counted from the start of the pass that polled; 1 s leaves room for a slow pass and still catches a
-// task polled by two instances in one interval, which would be milliseconds apart.
+// counted from when the previous answer came back (so at least 1.2 s between two requests the upstream
+// sees); 1 s leaves room for clock and logging slack and still catches a task polled by two instances in
+// one interval, which would be milliseconds apart.
 const MIN_GAP_MS = 1_000;
 
 export interface Clip {

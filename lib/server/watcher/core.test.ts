@@ -105,6 +105,28 @@ describe("watcher against the simulator", () => {
     expect(row!.nextPollAt!.getTime()).toBeGreaterThanOrEqual(before + 20_000);
   });
 
+  it("counts the next poll from when a slow answer came back, so the upstream never sees two polls too close", async () => {
+    // The shortest interval with the jitter pinned low is 1.2 s; an answer that takes 0.4 s must not eat into it.
+    const slowMs = 400;
+    const slow: LumaProvider = {
+      ...upstream,
+      getEach: async (ids, call) => {
+        const answer = await upstream.getEach(ids, call);
+        await new Promise((resolve) => setTimeout(resolve, slowMs));
+        return answer;
+      },
+    };
+    const watcher = createWatcher({ db: database.db, upstream: slow, instanceId: "w1", random: () => 0 });
+    const id = await submit("slow answer lantern");
+    await watcher.pollOnce();
+    const answeredBy = Date.now();
+    const [row] = await database.db.select().from(tasks).where(eq(tasks.id, id));
+    expect(row!.state).not.toBe("completed");
+    const sent = sim.simulator.state().log.filter((entry) => entry.route === "relay.batch").at(-1)!;
+    expect(row!.nextPollAt!.getTime() - new Date(sent.at).getTime()).toBeGreaterThanOrEqual(1_200 + slowMs - 50);
+    expect(row!.nextPollAt!.getTime()).toBeLessThanOrEqual(answeredBy + 1_200);
+  });
+
   it("leases each due task to one watcher at a time", async () => {
     const a = createWatcher({ db: database.db, upstream, instanceId: "wa" });
     const b = createWatcher({ db: database.db, upstream, instanceId: "wb" });

@@ -155,12 +155,18 @@ export function createWatcher(deps: WatcherDeps): Watcher {
     }
   }
 
-  /** Applies each task's own answer or failure; tasks sharing one failure back off in one report. */
+  /**
+   * Applies each task's own answer or failure; tasks sharing one failure back off in one report. The next
+   * poll is counted from when the answer came back, not from the start of the pass: a slow batch (a relay
+   * asked task by task) would otherwise shorten the gap the upstream sees between two polls of one task.
+   */
   async function settle(
     rows: TaskRow[],
     ask: (ids: string[]) => ReturnType<LumaProvider["getEach"]>,
-    now: Date,
+    passStartedAt: Date,
   ) {
+    const started = performance.now();
+    const now = () => new Date(passStartedAt.getTime() + Math.round(performance.now() - started));
     const failures = new Map<unknown, TaskRow[]>();
     const fail = (row: TaskRow, error: unknown) => failures.set(error, [...(failures.get(error) ?? []), row]);
     try {
@@ -168,13 +174,13 @@ export function createWatcher(deps: WatcherDeps): Watcher {
       const notReturned = new Error("the upstream did not return these tasks");
       for (const row of rows) {
         const answer = found.get(row.upstreamId!);
-        if (answer) await afterAnswer(row, answer, now);
+        if (answer) await afterAnswer(row, answer, now());
         else fail(row, failed.has(row.upstreamId!) ? failed.get(row.upstreamId!) : notReturned);
       }
     } catch (error) {
       for (const row of rows) fail(row, error);
     }
-    for (const [error, failedRows] of failures) await afterError(failedRows, error, now);
+    for (const [error, failedRows] of failures) await afterError(failedRows, error, now());
   }
 
   async function pollOnce(now = new Date()): Promise<number> {

@@ -122,8 +122,13 @@ describe("watcher against the simulator", () => {
     const answeredBy = Date.now();
     const [row] = await database.db.select().from(tasks).where(eq(tasks.id, id));
     expect(row!.state).not.toBe("completed");
-    const sent = sim.simulator.state().log.filter((entry) => entry.route === "relay.batch").at(-1)!;
-    expect(row!.nextPollAt!.getTime() - new Date(sent.at).getTime()).toBeGreaterThanOrEqual(1_200 + slowMs - 50);
+    const sent = sim.simulator
+      .state()
+      .log.filter((entry) => entry.route === "relay.batch")
+      .at(-1)!;
+    expect(row!.nextPollAt!.getTime() - new Date(sent.at).getTime()).toBeGreaterThanOrEqual(
+      1_200 + slowMs - 50,
+    );
     expect(row!.nextPollAt!.getTime()).toBeLessThanOrEqual(answeredBy + 1_200);
   });
 

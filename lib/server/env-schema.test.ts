@@ -71,6 +71,7 @@ describe("configuration", () => {
     );
     expect(failure({ DATABASE_URL: "mysql://root@db/luma" })).toContain("DATABASE_URL must be postgres://");
     expect(failure({ SIMULATOR_SPEED: "0" })).toContain("SIMULATOR_SPEED must be a number from 0.01 to 100");
+    expect(failure({ SIMULATOR_API: "agents" })).toContain("SIMULATOR_API must be one of: relay, official");
     expect(failure({ WATCHER_ENABLED: "maybe" })).toContain("WATCHER_ENABLED must be true or false");
   });
 

@@ -78,6 +78,14 @@ const RawEnvSchema = z.object({
     emptyToUndefined,
     z.string().min(8, { error: "SIMULATOR_TOKEN must be at least 8 characters" }).optional(),
   ),
+  // Which upstream the built-in simulator stands in for: a relay (the default) or Luma's Dream Machine API,
+  // whose tools (modify, upscale, audio, …) the studio then offers offline.
+  SIMULATOR_API: z.preprocess(
+    emptyToUndefined,
+    z
+      .enum(["relay", "official"], { error: "SIMULATOR_API must be one of: relay, official" })
+      .default("relay"),
+  ),
   SIMULATOR_SPEED: z.preprocess(
     emptyToUndefined,
     z.coerce
@@ -167,7 +175,12 @@ const EnvSchema = RawEnvSchema.transform((raw, ctx) => {
     upstream,
     database: raw.DATABASE_URL,
     media,
-    simulator: { dataDir: raw.SIMULATOR_DIR, speed: raw.SIMULATOR_SPEED, token: raw.SIMULATOR_TOKEN ?? null },
+    simulator: {
+      dataDir: raw.SIMULATOR_DIR,
+      speed: raw.SIMULATOR_SPEED,
+      token: raw.SIMULATOR_TOKEN ?? null,
+      api: raw.SIMULATOR_API,
+    },
     publicBaseUrl: raw.PUBLIC_BASE_URL ?? null,
     port: raw.PORT,
     watcher: { enabled: raw.WATCHER_ENABLED },

@@ -90,6 +90,16 @@ describe("the upstream link: the one place that knows the simulator is special",
     expect(upstreamOrigin()).toBe("https://relay.example.com");
   });
 
+  it("with SIMULATOR_API=official speaks the Dream Machine format to the same simulator", () => {
+    configure({ LUMA_PROVIDER: "simulator", SIMULATOR_TOKEN: "sim-token-123456", SIMULATOR_API: "official" });
+    expect(upstreamConnection()).toEqual({
+      kind: "official",
+      baseUrl: "http://127.0.0.1:3000/api/simulator/dream-machine/v1",
+      apiKey: "sim-token-123456",
+    });
+    expect(upstreamOrigin()).toBe("http://127.0.0.1:3000");
+  });
+
   it("sends webhooks to PUBLIC_BASE_URL, to loopback for the simulator, and nowhere otherwise", () => {
     simulator();
     expect(hookBaseUrl()).toBe("http://127.0.0.1:3000");

@@ -16,7 +16,7 @@ import {
  */
 
 export interface UpstreamConnection {
-  /** The wire format: the simulator speaks the relay's. */
+  /** The wire format: the simulator speaks the relay's, or the Dream Machine API's with SIMULATOR_API=official. */
   kind: "relay" | "official";
   baseUrl: string;
   apiKey: string;
@@ -25,8 +25,12 @@ export interface UpstreamConnection {
 /** Where the provider client connects, and with which token. */
 export function upstreamConnection(): UpstreamConnection {
   const { upstream } = env();
-  if (upstream.kind === "simulator")
-    return { kind: "relay", baseUrl: simulatorBaseUrl(), apiKey: simulatorToken() };
+  if (upstream.kind === "simulator") {
+    const official = env().simulator.api === "official";
+    return official
+      ? { kind: "official", baseUrl: `${simulatorBaseUrl()}/dream-machine/v1`, apiKey: simulatorToken() }
+      : { kind: "relay", baseUrl: simulatorBaseUrl(), apiKey: simulatorToken() };
+  }
   return { kind: upstream.kind, baseUrl: upstream.baseUrl, apiKey: upstream.apiKey };
 }
 

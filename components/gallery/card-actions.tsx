@@ -24,6 +24,9 @@ import { DeleteConfirm } from "./delete-action";
 const LineageDialog = lazy(() =>
   import("../lineage/lineage-dialog").then((module) => ({ default: module.LineageDialog })),
 );
+const EditDialog = lazy(() =>
+  import("../edit/edit-dialog").then((module) => ({ default: module.EditDialog })),
+);
 
 // The share popover (Radix and the panel) comes on demand: pointer or focus on Share, an open menu (which
 // holds Share on touch screens), or idle time after hydration.
@@ -133,6 +136,11 @@ export function CardActions({ task }: { task: Task }) {
             onModeChange={(mode) => setDialog(mode)}
             onClose={close}
           />
+        </Suspense>
+      ) : null}
+      {dialog === "modify" || dialog === "upscale" || dialog === "audio" ? (
+        <Suspense fallback={null}>
+          <EditDialog source={task} tool={dialog} onClose={close} />
         </Suspense>
       ) : null}
       {dialog === "delete" ? <DeleteConfirm task={task} onClose={close} /> : null}

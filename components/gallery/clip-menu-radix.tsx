@@ -4,6 +4,7 @@ import * as DropdownMenu from "@radix-ui/react-dropdown-menu";
 import { useTranslations } from "next-intl";
 import { forwardRef, useRef } from "react";
 import { BoardMenuItems } from "../boards/board-menu-items";
+import { useEditAbilities } from "../edit/edit-tools";
 import { menuContent, menuItem, menuItemDanger, menuSeparator } from "../menu-styles";
 import { FocusFirstItem } from "../ui/lazy-menu";
 import { clipAbilities, downloadHref, useRetryClip, useSettingsOf } from "./clip-actions";
@@ -20,6 +21,7 @@ export const RadixClipMenu = forwardRef<HTMLButtonElement, ClipMenuProps & { ope
   ) {
     const t = useTranslations();
     const can = clipAbilities(task);
+    const tools = useEditAbilities(task).tools;
     const retry = useRetryClip(task);
     const useSettings = useSettingsOf(task);
     const content = useRef<HTMLDivElement>(null);
@@ -66,6 +68,11 @@ export const RadixClipMenu = forwardRef<HTMLButtonElement, ClipMenuProps & { ope
                 {t("Lineage.continue")}
               </DropdownMenu.Item>
             ) : null}
+            {tools.map((tool) => (
+              <DropdownMenu.Item key={tool} className={menuItem} onSelect={() => onPick(tool)}>
+                {t(`Edit.menu.${tool}`)}
+              </DropdownMenu.Item>
+            ))}
             <DropdownMenu.Item className={menuItem} onSelect={useSettings}>
               {t("Actions.useSettings")}
             </DropdownMenu.Item>

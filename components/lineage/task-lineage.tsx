@@ -17,9 +17,15 @@ const viewerHref = (id: string) => `/clips/${encodeURIComponent(id)}`;
  */
 export function TaskLineage({ task }: { task: Task }) {
   const t = useTranslations("Lineage");
+  const e = useTranslations("Edit");
   if (!task.parentId && task.extensionCount === 0) return null;
   const parentId = task.parentId;
-  const from = task.kind === "extend" ? t("extendedFrom") : t("continuedFrom");
+  const from =
+    task.kind === "extend"
+      ? t("extendedFrom")
+      : task.kind === "generate"
+        ? t("continuedFrom")
+        : e(`madeBy.${task.kind}`);
   const parentName = task.parentPrompt
     ? `“${task.parentPrompt.slice(0, 60)}${task.parentPrompt.length > 60 ? "…" : ""}”`
     : t("deletedClip");

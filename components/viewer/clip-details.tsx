@@ -3,6 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
+import { editDetail } from "@/components/edit/edit-tools";
 import { TaskStatusBadge } from "@/components/gallery/task-status";
 import { failureText } from "@/lib/client/error-text";
 import { copyText } from "@/lib/client/share";
@@ -28,7 +29,9 @@ const LINK =
 /** The details panel: prompt, settings, lineage, share state and every action. */
 export function ClipDetails({ task, onOpen, onUseSettings }: Props) {
   const t = useTranslations();
+  const edit = useTranslations("Edit");
   const locale = useLocale();
+  const made = editDetail(task, edit);
   /** Only a refusal stays: a copied prompt is told once, by a toast and the live region. */
   const [refused, setRefused] = useState<string | null>(null);
   return (
@@ -64,7 +67,9 @@ export function ClipDetails({ task, onOpen, onUseSettings }: Props) {
         </h2>
         <p className="flex flex-wrap items-center gap-x-2 gap-y-1 text-sm text-ink">
           {task.state !== "completed" ? <TaskStatusBadge task={task} /> : null}
-          <span data-testid="viewer-settings">{settingsLine(task, t).join(" · ")}</span>
+          <span data-testid="viewer-settings">
+            {[...(made ? [made] : []), ...settingsLine(task, t)].join(" · ")}
+          </span>
         </p>
         <p className="text-xs text-ink-muted">
           {t("Viewer.made")} <time dateTime={task.createdAt}>{formatDateTime(task.createdAt, locale)}</time>
@@ -98,6 +103,7 @@ export function ClipDetails({ task, onOpen, onUseSettings }: Props) {
 /** Where the clip came from and what grew from it, as the family answer says (survivors included). */
 function ClipLineage({ task, onOpen }: { task: Task; onOpen: (id: string) => void }) {
   const t = useTranslations();
+  const edit = useTranslations("Edit");
   const related = task.parentId !== null || task.extensionCount > 0;
   const family = useQuery({ ...familyQueryOptions(task.id), enabled: related });
   if (!related) return null;
@@ -111,7 +117,11 @@ function ClipLineage({ task, onOpen }: { task: Task; onOpen: (id: string) => voi
       {task.parentId ? (
         parent || task.parentPrompt ? (
           <p className="text-ink-muted">
-            {task.kind === "extend" ? t("Viewer.extendedFrom") : t("Viewer.continuedFrom")}{" "}
+            {task.kind === "extend"
+              ? t("Viewer.extendedFrom")
+              : task.kind === "generate"
+                ? t("Viewer.continuedFrom")
+                : t(`Edit.madeBy.${task.kind}`)}{" "}
             <button type="button" className={LINK} onClick={() => task.parentId && onOpen(task.parentId)}>
               “{shortPrompt(parent?.prompt ?? task.parentPrompt ?? "", 60)}”
             </button>
@@ -129,6 +139,7 @@ function ClipLineage({ task, onOpen }: { task: Task; onOpen: (id: string) => voi
                 <button type="button" className={LINK} onClick={() => onOpen(child.task.id)}>
                   “{shortPrompt(child.task.prompt, 60)}”
                 </button>
+                {child.task.edit ? <span> · {editDetail(child.task, edit)}</span> : null}
               </li>
             ))}
           </ul>

@@ -6,6 +6,7 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { BoardMenuItems } from "@/components/boards/board-menu-items";
 import { FavouriteButton } from "@/components/boards/favourite-button";
+import { EditActions } from "@/components/edit/edit-actions";
 import { SECONDARY_BUTTON } from "@/components/gallery/action-button";
 import { clipAbilities, useRetryClip } from "@/components/gallery/clip-actions";
 import { MoreIcon } from "@/components/gallery/clip-menu";
@@ -29,6 +30,7 @@ export function ViewerActions({ task, onUseSettings }: { task: Task; onUseSettin
         <LineageActions task={task} />
         {clipAbilities(task).share ? <ShareButton task={task} /> : null}
         {clipAbilities(task).retry ? <RetryButton task={task} /> : null}
+        <EditActions task={task} />
       </div>
       <div className="flex flex-wrap items-center gap-2">
         <FavouriteButton task={task} />

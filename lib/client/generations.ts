@@ -1,3 +1,4 @@
+import type { AudioInput, EditToolName, ModifyInput, UpscaleInput } from "@/lib/shared/edit-input";
 import type {
   ContinueGenerationInput,
   CreateGenerationInput,
@@ -59,6 +60,27 @@ export function continueGeneration(
   return submitTask(
     `/api/generations/${encodeURIComponent(parentId)}/continue`,
     input,
+    idempotencyKey,
+    options,
+  );
+}
+
+export type EditSubmit =
+  | { tool: "upscale"; input: UpscaleInput }
+  | { tool: "audio"; input: AudioInput }
+  | { tool: "modify"; input: ModifyInput };
+
+/** Upscale, add audio or modify a finished clip: a new clip made from it; same rules as create. */
+export function editGeneration(
+  sourceId: string,
+  edit: EditSubmit,
+  idempotencyKey: string,
+  options: SubmitOptions = {},
+): Promise<Task> {
+  const tool: EditToolName = edit.tool;
+  return submitTask(
+    `/api/generations/${encodeURIComponent(sourceId)}/${tool}`,
+    edit.input,
     idempotencyKey,
     options,
   );

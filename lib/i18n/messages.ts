@@ -27,4 +27,5 @@ export const CLIENT_NAMESPACES = [
   "Actions",
   "Lineage",
   "Boards",
+  "Edit",
 ] as const;

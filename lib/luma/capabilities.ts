@@ -24,6 +24,13 @@ export interface ProviderCapabilities {
   webhooks: boolean;
   /** A separate call for a watermark-free download link. */
   downloadUrl: boolean;
+  /** What can be made from a finished clip besides extending it; each empty or false where not offered. */
+  edits: {
+    /** Resolutions a clip can be upscaled to (only those above its own are offered). */
+    upscale: readonly string[];
+    audio: boolean;
+    modify: boolean;
+  };
 }
 
 export const RELAY_CAPABILITIES: ProviderCapabilities = Object.freeze({
@@ -44,6 +51,7 @@ export const RELAY_CAPABILITIES: ProviderCapabilities = Object.freeze({
   batch: true,
   webhooks: true,
   downloadUrl: true,
+  edits: Object.freeze({ upscale: Object.freeze([]), audio: false, modify: false }),
 });
 
 export const OFFICIAL_CAPABILITIES: ProviderCapabilities = Object.freeze({
@@ -64,4 +72,5 @@ export const OFFICIAL_CAPABILITIES: ProviderCapabilities = Object.freeze({
   batch: false,
   webhooks: true,
   downloadUrl: false,
+  edits: Object.freeze({ upscale: Object.freeze(["1080p", "4k"]), audio: true, modify: true }),
 });

@@ -15,10 +15,14 @@ export { mapState } from "./state";
 export type {
   CallOptions,
   ClientOptions,
+  EditRequest,
+  EditTool,
   ExtendRequest,
   GenerationRequest,
   LumaLogger,
   LumaLogLine,
+  ModifyMode,
   UpstreamSnapshot,
   UpstreamState,
 } from "./types";
+export { MODIFY_MODES } from "./types";

@@ -92,6 +92,57 @@ describe("official client", () => {
     expect(server.received).toHaveLength(1);
   });
 
+  it("upscales, adds audio and modifies on their own paths, each sent once, never retried", async () => {
+    server = await startServer((_req, res) => json(res, 201, fixtureText("official-generation-queued.txt")));
+    const client = createOfficialClient({ baseUrl: server.url, apiKey: TOKEN, ...FAST });
+    const hook = "https://studio.example.com/hook";
+    await client.edit({ tool: "upscale", sourceUpstreamId: "src 1", resolution: "4k", callbackUrl: hook });
+    await client.edit({ tool: "audio", sourceUpstreamId: "src-2", prompt: "rain", negativePrompt: "" });
+    const modified = await client.edit({
+      tool: "modify",
+      sourceVideoUrl: "https://cdn.example.com/v.mp4",
+      mode: "reimagine_2",
+      prompt: "as a watercolour",
+      firstFrameUrl: "https://cdn.example.com/f.png",
+    });
+    expect(modified).toMatchObject({ upstreamId: GENERATION_ID, state: "queued" });
+    expect(server.received.map((request) => request.url)).toEqual([
+      "/generations/src%201/upscale",
+      "/generations/src-2/audio",
+      "/generations/video/modify",
+    ]);
+    expect([bodyOf(0), bodyOf(1), bodyOf(2)]).toEqual([
+      { generation_type: "upscale_video", resolution: "4k", callback_url: hook },
+      { generation_type: "add_audio", prompt: "rain" },
+      {
+        generation_type: "modify_video",
+        media: { url: "https://cdn.example.com/v.mp4" },
+        mode: "reimagine_2",
+        model: "ray-2",
+        prompt: "as a watercolour",
+        first_frame: { url: "https://cdn.example.com/f.png" },
+      },
+    ]);
+
+    await server.close();
+    server = await startServer((_req, res) => json(res, 503, { detail: "busy" }));
+    const flaky = createOfficialClient({ baseUrl: server.url, apiKey: TOKEN, ...FAST });
+    await expect(
+      flaky.edit({ tool: "upscale", sourceUpstreamId: "s", resolution: "1080p" }),
+    ).rejects.toMatchObject({ kind: "unavailable" });
+    expect(server.received).toHaveLength(1);
+  });
+
+  it("a relay offers no tools and sends nothing when asked for one", async () => {
+    server = await startServer((_req, res) => json(res, 200, {}));
+    const relay = createProvider({ kind: "relay", baseUrl: server.url, apiKey: TOKEN, ...FAST });
+    expect(relay.capabilities.edits).toEqual({ upscale: [], audio: false, modify: false });
+    await expect(relay.edit({ tool: "audio", sourceUpstreamId: "x" })).rejects.toMatchObject({
+      kind: "rejected",
+    });
+    expect(server.received).toHaveLength(0);
+  });
+
   it("get, list, delete (204) and credits", async () => {
     server = await startServer((req, res) => {
       if (req.method === "DELETE") {

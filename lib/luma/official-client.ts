@@ -6,10 +6,20 @@ import { idSegment, validExtend, validGeneration } from "./request";
 import {
   creditsSchema,
   type OfficialCreateBody,
+  officialAudioBodySchema,
   officialCreateBodySchema,
   officialListSchema,
+  officialModifyBodySchema,
+  officialUpscaleBodySchema,
 } from "./schemas";
-import type { CallOptions, ClientOptions, ExtendRequest, GenerationRequest, UpstreamSnapshot } from "./types";
+import type {
+  CallOptions,
+  ClientOptions,
+  EditRequest,
+  ExtendRequest,
+  GenerationRequest,
+  UpstreamSnapshot,
+} from "./types";
 
 export const OFFICIAL_BASE_URL = "https://api.lumalabs.ai/dream-machine/v1";
 
@@ -27,6 +37,8 @@ export interface OfficialClient {
   create(req: GenerationRequest, options?: CallOptions): Promise<UpstreamSnapshot>;
   /** A new generation that continues `parentUpstreamId` (keyframe frame0 = the parent). */
   extend(req: ExtendRequest, options?: CallOptions): Promise<UpstreamSnapshot>;
+  /** Upscale, add audio or modify: a new generation made from a finished one. Never retried. */
+  edit(req: EditRequest, options?: CallOptions): Promise<UpstreamSnapshot>;
   get(upstreamId: string, options?: CallOptions): Promise<UpstreamSnapshot>;
   list(page?: { limit?: number; offset?: number }, options?: CallOptions): Promise<OfficialList>;
   delete(upstreamId: string, options?: CallOptions): Promise<void>;
@@ -105,6 +117,11 @@ export function createOfficialClient(options: OfficialClientOptions): OfficialCl
       return post(body, call);
     },
 
+    async edit(req, call = {}) {
+      const { path, body } = editCall(req);
+      return send(ctx, { method: "POST", path, body, idempotent: false, ...call }, snapshotOf);
+    },
+
     async get(upstreamId, call = {}) {
       const path = `/generations/${idSegment(upstreamId)}`;
       return send(ctx, { method: "GET", path, idempotent: true, ...call }, snapshotOf);
@@ -148,6 +165,44 @@ export function createOfficialClient(options: OfficialClientOptions): OfficialCl
       bodySnippet: bodySnippet(answer.text, ctx.redact),
       redact: ctx.redact,
     });
+  }
+}
+
+/** Where each edit goes and what it sends, checked against the wire shape before it leaves. */
+function editCall(req: EditRequest): { path: string; body: unknown } {
+  switch (req.tool) {
+    case "upscale":
+      return {
+        path: `/generations/${idSegment(req.sourceUpstreamId)}/upscale`,
+        body: officialUpscaleBodySchema.parse({
+          generation_type: "upscale_video",
+          resolution: req.resolution,
+          callback_url: req.callbackUrl,
+        }),
+      };
+    case "audio":
+      return {
+        path: `/generations/${idSegment(req.sourceUpstreamId)}/audio`,
+        body: officialAudioBodySchema.parse({
+          generation_type: "add_audio",
+          prompt: req.prompt || undefined,
+          negative_prompt: req.negativePrompt || undefined,
+          callback_url: req.callbackUrl,
+        }),
+      };
+    case "modify":
+      return {
+        path: "/generations/video/modify",
+        body: officialModifyBodySchema.parse({
+          generation_type: "modify_video",
+          media: { url: req.sourceVideoUrl },
+          mode: req.mode,
+          model: req.model ?? OFFICIAL_CAPABILITIES.defaultModel,
+          prompt: req.prompt || undefined,
+          first_frame: req.firstFrameUrl ? { url: req.firstFrameUrl } : undefined,
+          callback_url: req.callbackUrl,
+        }),
+      };
   }
 }
 

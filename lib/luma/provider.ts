@@ -1,8 +1,16 @@
 import { type EachAnswer, getEachOneByOne, getOneByOne, uniqueIds } from "./batch";
 import { OFFICIAL_CAPABILITIES, type ProviderCapabilities, RELAY_CAPABILITIES } from "./capabilities";
+import { LumaError } from "./errors";
 import { createOfficialClient, type OfficialClientOptions } from "./official-client";
 import { createRelayClient } from "./relay-client";
-import type { CallOptions, ClientOptions, ExtendRequest, GenerationRequest, UpstreamSnapshot } from "./types";
+import type {
+  CallOptions,
+  ClientOptions,
+  EditRequest,
+  ExtendRequest,
+  GenerationRequest,
+  UpstreamSnapshot,
+} from "./types";
 
 /** The one face of the upstream the studio sees; it never needs to know which API is behind it. */
 export interface LumaProvider {
@@ -11,6 +19,8 @@ export interface LumaProvider {
   /** Never retried once the upstream may have accepted it; on failure, check before sending again. */
   submit(req: GenerationRequest, options?: CallOptions): Promise<UpstreamSnapshot>;
   extend(req: ExtendRequest, options?: CallOptions): Promise<UpstreamSnapshot>;
+  /** Only what `capabilities.edits` offers; anything else is refused before a request leaves. */
+  edit(req: EditRequest, options?: CallOptions): Promise<UpstreamSnapshot>;
   get(upstreamId: string, options?: CallOptions): Promise<UpstreamSnapshot>;
   /** In the order of `upstreamIds`; ids the upstream does not know are left out. */
   getMany(upstreamIds: readonly string[], options?: CallOptions): Promise<UpstreamSnapshot[]>;
@@ -33,6 +43,12 @@ export function createProvider(config: ProviderConfig): LumaProvider {
       capabilities: RELAY_CAPABILITIES,
       submit: relay.submit,
       extend: relay.extend,
+      edit: async (req) => {
+        throw new LumaError({
+          kind: "rejected",
+          message: `Request not sent: this relay offers no ${req.tool}`,
+        });
+      },
       get: relay.get,
       getMany: relay.getMany,
       getEach: relay.getEach,
@@ -46,6 +62,7 @@ export function createProvider(config: ProviderConfig): LumaProvider {
     capabilities: OFFICIAL_CAPABILITIES,
     submit: official.create,
     extend: official.extend,
+    edit: official.edit,
     get: official.get,
     getMany: (ids, call) => getOneByOne(uniqueIds(ids), (id) => official.get(id, call)),
     getEach: (ids, call) => getEachOneByOne(uniqueIds(ids), (id) => official.get(id, call)),

@@ -205,3 +205,25 @@ export const officialCreateBodySchema = z.strictObject({
   keyframes: z.strictObject({ frame0: keyframe.optional(), frame1: keyframe.optional() }).optional(),
 });
 export type OfficialCreateBody = z.infer<typeof officialCreateBodySchema>;
+
+/** Bodies of the official API's edit calls (UPSTREAM.md §4), checked before they leave. */
+export const officialUpscaleBodySchema = z.strictObject({
+  generation_type: z.literal("upscale_video"),
+  resolution: z.string(),
+  callback_url: z.string().optional(),
+});
+export const officialAudioBodySchema = z.strictObject({
+  generation_type: z.literal("add_audio"),
+  prompt: z.string().optional(),
+  negative_prompt: z.string().optional(),
+  callback_url: z.string().optional(),
+});
+export const officialModifyBodySchema = z.strictObject({
+  generation_type: z.literal("modify_video"),
+  media: z.strictObject({ url: z.string() }),
+  mode: z.string(),
+  model: z.string(),
+  prompt: z.string().optional(),
+  first_frame: z.strictObject({ url: z.string() }).optional(),
+  callback_url: z.string().optional(),
+});

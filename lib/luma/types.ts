@@ -45,6 +45,42 @@ export interface ExtendRequest {
   callbackUrl?: string;
 }
 
+/** Modify strengths, from closest to the source to furthest (the official API's `mode`). */
+export const MODIFY_MODES = [
+  "adhere_1",
+  "adhere_2",
+  "adhere_3",
+  "flex_1",
+  "flex_2",
+  "flex_3",
+  "reimagine_1",
+  "reimagine_2",
+  "reimagine_3",
+] as const;
+export type ModifyMode = (typeof MODIFY_MODES)[number];
+
+/** A new generation made from a finished one: a higher resolution, a soundtrack, or a restyle. */
+export type EditRequest =
+  | { tool: "upscale"; sourceUpstreamId: string; resolution: string; callbackUrl?: string }
+  | {
+      tool: "audio";
+      sourceUpstreamId: string;
+      prompt?: string;
+      negativePrompt?: string;
+      callbackUrl?: string;
+    }
+  | {
+      tool: "modify";
+      /** The source video, fetched by the upstream. */
+      sourceVideoUrl: string;
+      mode: ModifyMode;
+      prompt?: string;
+      model?: string;
+      firstFrameUrl?: string;
+      callbackUrl?: string;
+    };
+export type EditTool = EditRequest["tool"];
+
 export interface CallOptions {
   signal?: AbortSignal;
 }

@@ -22,18 +22,3 @@ export const FamilySchema = z.object({
   members: z.array(FamilyMemberSchema),
 });
 export type Family = z.infer<typeof FamilySchema>;
-
-export type FamilyRole = "original" | "extension" | "continued" | "orphanExtension" | "orphanContinued";
-
-/**
- * What a member is to its family, for labels: the first member is the original unless what it grew
- * from was deleted; the rest are extensions (kind "extend") or continuations (a "generate" with a parent).
- */
-export function familyRole(member: FamilyMember, family: Pick<Family, "originDeleted">): FamilyRole {
-  const continued = member.task.kind === "generate";
-  if (member.depth === 0) {
-    if (!family.originDeleted) return "original";
-    return continued ? "orphanContinued" : "orphanExtension";
-  }
-  return continued ? "continued" : "extension";
-}

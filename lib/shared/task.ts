@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { EditInfoSchema } from "./edit-input";
 import { TASK_STATES } from "./task-state";
 
 /**
@@ -40,12 +41,18 @@ export const TaskCopySchema = z.object({
 });
 export type TaskCopy = z.infer<typeof TaskCopySchema>;
 
+export const TASK_KINDS = ["generate", "extend", "upscale", "audio", "modify"] as const;
+export type TaskKind = (typeof TASK_KINDS)[number];
+
 /** A keyframe as the task used it; `uploadId` lets "Retry" send the same stored image again. */
 const KeyframeRefSchema = z.object({ url: z.string(), uploadId: z.nullish(z.string()) });
 
 export const TaskSchema = z.object({
   id: z.string(),
-  kind: z.enum(["generate", "extend"]),
+  /** An extension, or a clip made from its parent by a tool (upscale, audio, modify); see `edit`. */
+  kind: z.enum(TASK_KINDS),
+  /** How a tool made this clip from its parent; optional so older answers and fixtures stay valid. */
+  edit: z.optional(z.nullable(EditInfoSchema)),
   parentId: z.nullable(z.string()),
   /** The parent's prompt, for "Extended from …" without loading the parent. */
   parentPrompt: z.nullable(z.string()),

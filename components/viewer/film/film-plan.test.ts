@@ -23,6 +23,23 @@ describe("a family as one film", () => {
     expect(filmChain(members, "zzz")).toEqual([]);
   });
 
+  it("plays a tool's take from itself and never steps down into one", () => {
+    // An upscale of the first extension: another take of a–b, made before c and d were.
+    const upscaled = done("u", 10, {
+      kind: "upscale",
+      parentId: "b",
+      edit: { tool: "upscale", resolution: "1080p" },
+    });
+    const withTake = [root, ext1, upscaled, ext2, cont].map((t, depth) => ({ depth, task: t }));
+    expect(filmChain(withTake, "a").map((t) => t.id)).toEqual(["a", "b", "c", "d"]);
+    expect(filmChain(withTake, "u").map((t) => t.id)).toEqual(["u"]);
+    const extendedTake = done("x", 15, { kind: "extend", parentId: "u" });
+    expect(filmChain([...withTake, { depth: 3, task: extendedTake }], "x").map((t) => t.id)).toEqual([
+      "u",
+      "x",
+    ]);
+  });
+
   it("stops at a clip that cannot play yet", () => {
     const running = { ...ext2, state: "running" as const, video: null };
     const chain = filmChain(

@@ -5,7 +5,9 @@ import type { Task } from "@/lib/shared/task";
  * A family as one film. The chain runs from the original through the clip on screen and on down its
  * first descendants. An extension's video already holds its parent's video followed by the new part
  * (Luma's extend, and the simulator's), so a run of extensions plays from the last one's file alone,
- * with its segments as time ranges; a clip continued from a last frame is a new file, played next.
+ * with its segments as time ranges; a clip continued from a last frame is a new file, played next. A clip
+ * a tool made (upscaled, with audio, modified) is another take of its parent, not a next shot: the film
+ * starts at it (it holds everything its parent showed) and never steps down into one.
  */
 
 export interface FilmSegment {
@@ -34,6 +36,7 @@ export interface FilmPlan {
 }
 
 const playable = (task: Task) => task.state === "completed" && task.video !== null;
+const isTake = (task: Task) => task.kind === "upscale" || task.kind === "audio" || task.kind === "modify";
 const seconds = (task: Task) => task.video?.durationSeconds ?? (Number.parseFloat(task.duration ?? "") || 5);
 
 /** Root → … → the clip → its first descendants, stopping at a clip that cannot play (yet). */
@@ -44,11 +47,13 @@ export function filmChain(members: readonly FamilyMember[], currentId: string): 
   const up: Task[] = [];
   for (let task: Task | undefined = current; task && !up.includes(task); ) {
     up.unshift(task);
-    task = task.parentId ? byId.get(task.parentId) : undefined;
+    task = task.parentId && !isTake(task) ? byId.get(task.parentId) : undefined;
   }
   const chain = [...up];
   for (let last = current; ; ) {
-    const child = members.find((member) => member.task.parentId === last.id && playable(member.task))?.task;
+    const child = members.find(
+      (member) => member.task.parentId === last.id && playable(member.task) && !isTake(member.task),
+    )?.task;
     if (!child || chain.includes(child)) break;
     chain.push(child);
     last = child;

@@ -165,6 +165,43 @@ export const OPERATIONS: Record<OperationKey, Operation> = {
       502: error("The upstream refused; `suggestion: continue_from_last_frame` when it forgot the clip"),
     },
   },
+  "POST /api/generations/{id}/upscale": {
+    summary: "A new clip: this finished clip upscaled to a higher resolution (Dream Machine API)",
+    description:
+      "Offered only to resolutions above the clip's own among the provider's (`1080p`, `4k`); the new task's `kind` is `upscale`, its `parentId` the clip and `edit` says what was asked.",
+    tag: "generations",
+    idempotencyKey: true,
+    responses: {
+      ...submitted,
+      400: error("`resolution` is not one above the clip's own"),
+      404: error("No clip with that id"),
+      409: error("The clip is not finished, or this provider offers no upscale"),
+    },
+  },
+  "POST /api/generations/{id}/audio": {
+    summary: "A new clip: this finished clip with a generated soundtrack (Dream Machine API)",
+    description:
+      "`prompt` describes the sound, `negativePrompt` what to leave out; both optional. The new task's `kind` is `audio`.",
+    tag: "generations",
+    idempotencyKey: true,
+    responses: {
+      ...submitted,
+      404: error("No clip with that id"),
+      409: error("The clip is not finished, or this provider offers no audio"),
+    },
+  },
+  "POST /api/generations/{id}/modify": {
+    summary: "A new clip: this finished clip restyled by a prompt (Dream Machine API)",
+    description:
+      "`mode` runs from `adhere_1` (closest to the original) through `flex_*` to `reimagine_3`; an optional `firstFrame` (upload id or URL) sets the restyled first frame. The upstream fetches the clip's own video; it refuses sources over 10 s. The new task's `kind` is `modify`.",
+    tag: "generations",
+    idempotencyKey: true,
+    responses: {
+      ...submitted,
+      404: error("No clip with that id"),
+      409: error("The clip is not finished, or this provider offers no modify"),
+    },
+  },
   "POST /api/generations/{id}/continue": {
     summary: "A new clip that starts from this clip's last frame",
     tag: "generations",

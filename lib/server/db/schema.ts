@@ -42,7 +42,7 @@ export const tasks = pgTable(
     id: text("id").primaryKey(),
     provider: text("provider").notNull(),
     upstreamId: text("upstream_id"),
-    kind: text("kind", { enum: ["generate", "extend"] }).notNull(),
+    kind: text("kind", { enum: ["generate", "extend", "upscale", "audio", "modify"] }).notNull(),
     parentId: text("parent_id"),
 
     // What the creator asked for.

@@ -3,15 +3,18 @@ import type { TaskRow } from "../db/schema";
 import { AppError } from "../http/errors";
 import { getTaskRow } from "./queries";
 
-export type LineageAction = "extend" | "continue";
+export type LineageAction = "extend" | "continue" | "upscale" | "audio" | "modify";
 
 const VERB: Record<LineageAction, string> = {
   extend: "extended",
   continue: "continued from its last frame",
+  upscale: "upscaled",
+  audio: "given sound",
+  modify: "modified",
 };
 
 /**
- * The clip a new one grows from. Only a finished clip can be extended or continued; the answer says
+ * The clip a new one grows from. Only a finished clip can be extended, continued or edited; the answer says
  * why not, so the creator knows whether to wait (still rendering) or pick another clip (failed).
  */
 export async function requireCompletedParent(id: string, action: LineageAction): Promise<TaskRow> {

@@ -1,4 +1,5 @@
 import "server-only";
+import { type EditInfo, EditInfoSchema } from "@/lib/shared/edit-input";
 import type { Task, TaskState } from "@/lib/shared/task";
 import type { JobRow, ShareLinkRow, TaskRow } from "../db/schema";
 import { copyStatus } from "../media/copy-status";
@@ -53,6 +54,7 @@ export function presentTask(row: TaskRow, context: PresentContext = {}): Task {
   return {
     id: row.id,
     kind: row.kind,
+    edit: editOf(row),
     parentId: row.parentId,
     parentPrompt: lineage.parentPrompt,
     extensionCount: lineage.extensionCount,
@@ -102,4 +104,10 @@ export function presentTask(row: TaskRow, context: PresentContext = {}): Task {
     updatedAt: row.updatedAt.toISOString(),
     completedAt: row.completedAt?.toISOString() ?? null,
   };
+}
+
+/** The tool's settings an edit task was made with (`extra.edit`), or null for any other task. */
+function editOf(row: TaskRow): EditInfo | null {
+  const parsed = EditInfoSchema.safeParse(row.extra?.edit);
+  return parsed.success ? parsed.data : null;
 }

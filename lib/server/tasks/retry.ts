@@ -34,6 +34,13 @@ export function retryInputOf(row: TaskRow): CreateGenerationInput {
  * so a retried "continue from last frame" stays in its family, and its star and boards (insertOrReuse). A repeated idempotency key answers with
  * the clip the first request made.
  */
+const NOT_RETRIED = {
+  extend: "A failed extension can't be retried here; extend the original clip again instead.",
+  upscale: "A failed upscale can't be retried here; upscale the original clip again instead.",
+  audio: "A failed soundtrack can't be retried here; add audio to the original clip again instead.",
+  modify: "A failed modify can't be retried here; modify the original clip again instead.",
+} as const;
+
 export async function retryFailed(id: string, idempotencyKey: string | null): Promise<Created> {
   const earlier = await findByIdempotencyKey(idempotencyKey);
   if (earlier) return { task: await getTask(earlier.id), created: false };
@@ -42,10 +49,7 @@ export async function retryFailed(id: string, idempotencyKey: string | null): Pr
     throw new AppError("conflict", `Only a failed clip can be retried; this one is ${failed.state}.`);
   }
   if (failed.kind !== "generate") {
-    throw new AppError(
-      "conflict",
-      "A failed extension can't be retried here; extend the original clip again instead.",
-    );
+    throw new AppError("conflict", NOT_RETRIED[failed.kind]);
   }
   const created = await createGeneration(
     retryInputOf(failed),

@@ -22,6 +22,7 @@ function countingUpstream(polls: Map<string, number>, delayMs = 30): LumaProvide
     capabilities: {} as LumaProvider["capabilities"],
     submit: fail,
     extend: fail,
+    edit: fail,
     get: fail,
     downloadUrl: fail,
     async getMany(ids) {

@@ -1,0 +1,240 @@
+"use client";
+
+import * as Dialog from "@radix-ui/react-dialog";
+import { useQueryClient } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
+import { type FormEvent, useId, useRef, useState } from "react";
+import { ApiError } from "@/lib/client/api";
+import { describeError } from "@/lib/client/error-text";
+import { type EditSubmit, editGeneration } from "@/lib/client/generations";
+import { outcomeUnknown, SubmissionKeys } from "@/lib/client/idempotency";
+import { notify } from "@/lib/client/toast";
+import { MODIFY_MODES, type ModifyMode } from "@/lib/luma/types";
+import { taskKeys } from "@/lib/queries/tasks";
+import { type EditToolName, PROMPT_LIMIT } from "@/lib/shared/edit-input";
+import type { Task } from "@/lib/shared/task";
+import { CloseIcon } from "../viewer/close-button";
+import { useEditAbilities } from "./edit-tools";
+
+export interface EditDialogProps {
+  source: Task;
+  tool: EditToolName;
+  onClose: () => void;
+  /** Where focus goes back to once the dialog has gone. */
+  returnFocus?: () => HTMLElement | null;
+}
+
+const FIELD =
+  "w-full rounded-tile border border-line bg-canvas px-3 py-2 text-base text-ink placeholder:text-ink-faint focus-visible:outline-2 focus-visible:outline-accent aria-invalid:border-danger sm:text-sm";
+
+/** Where "flex_1" sits on the strength slider (0 = closest to the source, 8 = reimagined). */
+const DEFAULT_MODE: ModifyMode = "flex_1";
+
+/**
+ * Modify, Upscale or Add audio: one dialog, with the fields the tool takes, and the one accent button.
+ * The new clip appears in the gallery beside its source, linked to it; the source stays as it is. A Radix
+ * dialog: a sheet from the bottom on a phone, a panel in the middle elsewhere.
+ */
+export function EditDialog({ source, tool, onClose, returnFocus }: EditDialogProps) {
+  const t = useTranslations("Edit");
+  const translate = useTranslations();
+  const queryClient = useQueryClient();
+  const can = useEditAbilities(source);
+  const ids = `edit${useId().replace(/:/g, "")}`;
+  const keys = useRef(new SubmissionKeys());
+  const [prompt, setPrompt] = useState("");
+  const [negative, setNegative] = useState("");
+  const [strength, setStrength] = useState(MODIFY_MODES.indexOf(DEFAULT_MODE));
+  const [resolution, setResolution] = useState(can.upscale.at(-1) ?? "");
+  const [submitting, setSubmitting] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const mode = MODIFY_MODES[strength] ?? DEFAULT_MODE;
+
+  const edit = (): EditSubmit =>
+    tool === "upscale"
+      ? { tool, input: { resolution } }
+      : tool === "audio"
+        ? {
+            tool,
+            input: { prompt: prompt.trim() || undefined, negativePrompt: negative.trim() || undefined },
+          }
+        : { tool, input: { mode, prompt: prompt.trim() || undefined } };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (submitting) return;
+    if (prompt.length > PROMPT_LIMIT || negative.length > PROMPT_LIMIT) {
+      setProblem(t("tooLong", { max: PROMPT_LIMIT }));
+      return;
+    }
+    setProblem(null);
+    setSubmitting(true);
+    const request = edit();
+    try {
+      const key = keys.current.keyFor({ source: source.id, ...request });
+      const task = await editGeneration(source.id, request, key);
+      keys.current.settle();
+      if (task.state === "failed") {
+        setProblem(t("refused", { reason: task.failureReason ?? translate("Errors.noReason") }));
+        return;
+      }
+      notify("success", t(`started.${tool}`), t("startedSentence"));
+      void queryClient.invalidateQueries({ queryKey: taskKeys.all });
+      onClose();
+    } catch (error) {
+      if (!outcomeUnknown(error)) keys.current.settle();
+      const reason =
+        error instanceof ApiError && error.code === "upstream_rejected" && error.upstream
+          ? t("refused", { reason: error.upstream })
+          : describeError(error, translate);
+      setProblem(reason);
+    } finally {
+      setSubmitting(false);
+    }
+  };
+
+  const strengthWord = (index: number) =>
+    index <= 2 ? t("strength.adhere") : index <= 5 ? t("strength.flex") : t("strength.reimagine");
+
+  return (
+    <Dialog.Root open onOpenChange={(open) => (open ? null : onClose())}>
+      <Dialog.Portal>
+        <Dialog.Overlay className="fixed inset-0 z-50 bg-scrim backdrop-blur-sm" />
+        <Dialog.Content
+          data-testid="edit-dialog"
+          onCloseAutoFocus={(event) => {
+            const opener = returnFocus?.();
+            if (!opener?.isConnected) return;
+            event.preventDefault();
+            requestAnimationFrame(() => opener.focus());
+          }}
+          className="fixed inset-x-0 bottom-0 z-50 flex max-h-[92dvh] flex-col gap-3 overflow-y-auto rounded-t-panel border-t border-line bg-surface px-3 pt-3 pb-[max(0.75rem,env(safe-area-inset-bottom))] text-ink shadow-2xl sm:inset-x-auto sm:top-1/2 sm:bottom-auto sm:left-1/2 sm:w-[min(36rem,calc(100vw-2rem))] sm:-translate-x-1/2 sm:-translate-y-1/2 sm:rounded-panel sm:border sm:p-5"
+        >
+          <div
+            aria-hidden="true"
+            className="mx-auto h-1 w-10 shrink-0 rounded-full bg-line-strong sm:hidden"
+          />
+          <div className="flex items-start gap-3">
+            {source.thumbnail ? (
+              // biome-ignore lint/performance/noImgElement: a small poster from the studio's own media route
+              <img
+                src={source.thumbnail.url}
+                alt=""
+                className="h-14 w-auto max-w-24 shrink-0 rounded-tile bg-raised object-cover"
+              />
+            ) : null}
+            <div className="min-w-0 flex-1">
+              <Dialog.Title className="text-base font-semibold">{t(`title.${tool}`)}</Dialog.Title>
+              <Dialog.Description className="mt-0.5 text-sm text-ink-muted">
+                {t(`explain.${tool}`)} <span className="line-clamp-1 italic">“{source.prompt}”</span>
+              </Dialog.Description>
+            </div>
+            <Dialog.Close
+              aria-label={t("close")}
+              className="-mt-1 -mr-1 grid size-10 shrink-0 place-items-center rounded-full text-ink-muted hover:bg-raised hover:text-ink focus-visible:outline-2 focus-visible:outline-accent"
+            >
+              <CloseIcon />
+            </Dialog.Close>
+          </div>
+          <form onSubmit={submit} noValidate className="flex flex-col gap-4">
+            {tool === "upscale" ? (
+              <fieldset className="flex flex-col gap-2">
+                <legend className="mb-2 text-sm font-medium">{t("resolution")}</legend>
+                <div className="flex flex-wrap gap-2">
+                  {can.upscale.map((value) => (
+                    <label
+                      key={value}
+                      className="relative inline-flex h-10 cursor-pointer items-center rounded-full border border-line px-4 text-sm has-checked:border-accent has-checked:bg-accent-soft has-focus-visible:outline-2 has-focus-visible:outline-accent"
+                    >
+                      <input
+                        type="radio"
+                        name="resolution"
+                        value={value}
+                        checked={resolution === value}
+                        onChange={() => setResolution(value)}
+                        className="sr-only"
+                      />
+                      {t(`resolutionName.${value === "4k" ? "4k" : "other"}`, { value })}
+                    </label>
+                  ))}
+                </div>
+                <p className="text-xs text-ink-muted">
+                  {t("upscaleFrom", { from: source.resolution ?? "—" })}
+                </p>
+              </fieldset>
+            ) : null}
+            {tool === "modify" ? (
+              <div className="flex flex-col gap-2">
+                <label htmlFor={`${ids}-strength`} className="text-sm font-medium">
+                  {t("strength.label")}
+                </label>
+                <input
+                  id={`${ids}-strength`}
+                  type="range"
+                  min={0}
+                  max={MODIFY_MODES.length - 1}
+                  step={1}
+                  value={strength}
+                  aria-valuetext={`${strengthWord(strength)} (${mode})`}
+                  onChange={(event) => setStrength(Number(event.target.value))}
+                  className="w-full accent-accent"
+                />
+                <div className="flex justify-between text-xs text-ink-muted" aria-hidden="true">
+                  <span>{t("strength.close")}</span>
+                  <span className="font-medium text-ink">{strengthWord(strength)}</span>
+                  <span>{t("strength.far")}</span>
+                </div>
+              </div>
+            ) : null}
+            {tool !== "upscale" ? (
+              <div className="flex flex-col gap-1.5">
+                <label htmlFor={`${ids}-prompt`} className="text-sm font-medium">
+                  {t(`prompt.${tool}`)}
+                </label>
+                <textarea
+                  id={`${ids}-prompt`}
+                  name="prompt"
+                  rows={3}
+                  value={prompt}
+                  placeholder={t(`promptPlaceholder.${tool}`)}
+                  onChange={(event) => setPrompt(event.target.value)}
+                  className={`${FIELD} resize-none`}
+                />
+              </div>
+            ) : null}
+            {tool === "audio" ? (
+              <div className="flex flex-col gap-1.5">
+                <label htmlFor={`${ids}-negative`} className="text-sm font-medium">
+                  {t("negativePrompt")}
+                </label>
+                <input
+                  id={`${ids}-negative`}
+                  name="negativePrompt"
+                  value={negative}
+                  placeholder={t("negativePlaceholder")}
+                  onChange={(event) => setNegative(event.target.value)}
+                  className={`${FIELD} h-10`}
+                />
+              </div>
+            ) : null}
+            {problem ? (
+              <p role="alert" className="rounded-tile bg-danger-soft px-3 py-2 text-sm text-danger">
+                {problem}
+              </p>
+            ) : null}
+            <div className="flex items-center justify-end gap-3">
+              <p className="me-auto text-xs text-ink-muted">{t("keepsOriginal")}</p>
+              <button
+                type="submit"
+                disabled={submitting}
+                className="inline-flex h-10 items-center rounded-full bg-accent px-5 text-sm font-semibold text-accent-ink shadow-sm hover:bg-accent-hover focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent disabled:opacity-60"
+              >
+                {submitting ? t(`busy.${tool}`) : t(`submit.${tool}`)}
+              </button>
+            </div>
+          </form>
+        </Dialog.Content>
+      </Dialog.Portal>
+    </Dialog.Root>
+  );
+}

@@ -1,0 +1,57 @@
+"use client";
+
+import { createContext, type ReactNode, useContext } from "react";
+import type { ProviderCapabilities } from "@/lib/luma/capabilities";
+import { type EditToolName, upscaleTargets } from "@/lib/shared/edit-input";
+import type { Task } from "@/lib/shared/task";
+
+type Edits = ProviderCapabilities["edits"];
+
+const NONE: Edits = { upscale: [], audio: false, modify: false };
+const EditToolsContext = createContext<Edits>(NONE);
+
+/** The provider's tools, given once by the studio's layout, so cards and the viewer offer only those. */
+export function EditToolsProvider({ edits, children }: { edits: Edits; children: ReactNode }) {
+  return <EditToolsContext.Provider value={edits}>{children}</EditToolsContext.Provider>;
+}
+
+/** The longest source the Dream Machine API modifies. */
+export const MODIFY_MAX_SECONDS = 10;
+
+export interface EditAbilities {
+  /** Resolutions above the clip's own that it can be upscaled to. */
+  upscale: string[];
+  audio: boolean;
+  modify: boolean;
+  /** The tools on offer for this clip, in menu order. */
+  tools: EditToolName[];
+}
+
+/** What tools this clip can go through now: only finished clips, and only what can work. */
+export function useEditAbilities(task: Task): EditAbilities {
+  const edits = useContext(EditToolsContext);
+  const ready = task.state === "completed" && task.video !== null;
+  const upscale = ready ? upscaleTargets(task.resolution, edits.upscale) : [];
+  const seconds = task.video?.durationSeconds ?? null;
+  const modify = ready && edits.modify && (seconds === null || seconds <= MODIFY_MAX_SECONDS + 0.5);
+  const audio = ready && edits.audio;
+  const tools: EditToolName[] = [];
+  if (modify) tools.push("modify");
+  if (upscale.length > 0) tools.push("upscale");
+  if (audio) tools.push("audio");
+  return { upscale, audio, modify, tools };
+}
+
+type EditTranslate = (key: `detail.${EditToolName}`, values?: Record<string, string>) => string;
+type StrengthTranslate = (key: "strength.adhere" | "strength.flex" | "strength.reimagine") => string;
+
+/** "Upscaled to 1080p", "Modified · Reimagined", "With audio"; null for a clip no tool made. */
+export function editDetail(task: Task, t: EditTranslate & StrengthTranslate): string | null {
+  const edit = task.edit;
+  if (!edit) return null;
+  if (edit.tool === "upscale")
+    return t("detail.upscale", { resolution: edit.resolution === "4k" ? "4K" : edit.resolution });
+  if (edit.tool === "audio") return t("detail.audio");
+  const group = edit.mode.split("_")[0] as "adhere" | "flex" | "reimagine";
+  return t("detail.modify", { strength: t(`strength.${group}`) });
+}

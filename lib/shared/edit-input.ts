@@ -1,0 +1,59 @@
+import * as z from "zod/mini";
+import { MODIFY_MODES } from "@/lib/luma/types";
+import { KeyframeInputSchema, PROMPT_MAX } from "./generation-input";
+
+/**
+ * What the browser sends to make a new clip from a finished one: upscale it, give it sound, or restyle
+ * it (modify). Shared by the dialogs and the route handlers; which tools exist at all depends on the
+ * provider (`capabilities.edits`), checked by the server.
+ */
+
+export const EDIT_TOOLS = ["upscale", "audio", "modify"] as const;
+export type EditToolName = (typeof EDIT_TOOLS)[number];
+
+/** The longest prompt a tool takes, as the create form's. */
+export const PROMPT_LIMIT = PROMPT_MAX;
+
+const optionalPrompt = z.optional(
+  z
+    .string()
+    .check(z.trim(), z.maxLength(PROMPT_LIMIT, { error: `must be at most ${PROMPT_LIMIT} characters` })),
+);
+
+export const UpscaleInputSchema = z.object({
+  resolution: z.string({ error: "is required: the resolution to upscale to" }).check(z.maxLength(16)),
+});
+export type UpscaleInput = z.infer<typeof UpscaleInputSchema>;
+
+export const AudioInputSchema = z.object({
+  prompt: optionalPrompt,
+  negativePrompt: optionalPrompt,
+});
+export type AudioInput = z.infer<typeof AudioInputSchema>;
+
+export const ModifyInputSchema = z.object({
+  prompt: optionalPrompt,
+  mode: z.enum(MODIFY_MODES, { error: `must be one of ${MODIFY_MODES.join(", ")}` }),
+  firstFrame: z.nullish(KeyframeInputSchema),
+});
+export type ModifyInput = z.infer<typeof ModifyInputSchema>;
+
+/** What an edit task records about how it was made, shown in its details and lineage. */
+export const EditInfoSchema = z.union([
+  z.object({ tool: z.literal("upscale"), resolution: z.string() }),
+  z.object({
+    tool: z.literal("audio"),
+    prompt: z.nullable(z.string()),
+    negativePrompt: z.nullable(z.string()),
+  }),
+  z.object({ tool: z.literal("modify"), mode: z.enum(MODIFY_MODES), prompt: z.nullable(z.string()) }),
+]);
+export type EditInfo = z.infer<typeof EditInfoSchema>;
+
+/** Resolutions in increasing order, so an upscale offers only those above the clip's own. */
+const RESOLUTION_ORDER = ["540p", "720p", "1080p", "4k"];
+
+export function upscaleTargets(from: string | null, offered: readonly string[]): string[] {
+  const rank = from ? RESOLUTION_ORDER.indexOf(from) : -1;
+  return offered.filter((resolution) => RESOLUTION_ORDER.indexOf(resolution) > rank);
+}

@@ -18,7 +18,7 @@ export function EditActions({ task }: { task: Task }) {
   const opener = useRef<HTMLButtonElement | null>(null);
   if (tools.length === 0) return null;
   return (
-    <>
+    <div className="flex flex-wrap items-center gap-2" role="group" aria-label={t("tools")}>
       {tools.map((name) => (
         <button
           key={name}
@@ -43,6 +43,6 @@ export function EditActions({ task }: { task: Task }) {
           />
         </Suspense>
       ) : null}
-    </>
+    </div>
   );
 }

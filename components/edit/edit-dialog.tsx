@@ -102,6 +102,15 @@ export function EditDialog({ source, tool, onClose, returnFocus }: EditDialogPro
         <Dialog.Overlay className="fixed inset-0 z-50 bg-scrim backdrop-blur-sm" />
         <Dialog.Content
           data-testid="edit-dialog"
+          onOpenAutoFocus={(event) => {
+            // Where the creator starts: the prompt, or the chosen resolution.
+            const first = document.querySelector<HTMLElement>(
+              tool === "upscale" ? `[name="${ids}-resolution"]:checked` : `#${ids}-prompt`,
+            );
+            if (!first) return;
+            event.preventDefault();
+            first.focus();
+          }}
           onCloseAutoFocus={(event) => {
             const opener = returnFocus?.();
             if (!opener?.isConnected) return;
@@ -148,7 +157,7 @@ export function EditDialog({ source, tool, onClose, returnFocus }: EditDialogPro
                     >
                       <input
                         type="radio"
-                        name="resolution"
+                        name={`${ids}-resolution`}
                         value={value}
                         checked={resolution === value}
                         onChange={() => setResolution(value)}
@@ -162,6 +171,22 @@ export function EditDialog({ source, tool, onClose, returnFocus }: EditDialogPro
                   {t("upscaleFrom", { from: source.resolution ?? "—" })}
                 </p>
               </fieldset>
+            ) : null}
+            {tool !== "upscale" ? (
+              <div className="flex flex-col gap-1.5">
+                <label htmlFor={`${ids}-prompt`} className="text-sm font-medium">
+                  {t(`prompt.${tool}`)}
+                </label>
+                <textarea
+                  id={`${ids}-prompt`}
+                  name="prompt"
+                  rows={3}
+                  value={prompt}
+                  placeholder={t(`promptPlaceholder.${tool}`)}
+                  onChange={(event) => setPrompt(event.target.value)}
+                  className={`${FIELD} resize-none`}
+                />
+              </div>
             ) : null}
             {tool === "modify" ? (
               <div className="flex flex-col gap-2">
@@ -184,22 +209,6 @@ export function EditDialog({ source, tool, onClose, returnFocus }: EditDialogPro
                   <span className="font-medium text-ink">{strengthWord(strength)}</span>
                   <span>{t("strength.far")}</span>
                 </div>
-              </div>
-            ) : null}
-            {tool !== "upscale" ? (
-              <div className="flex flex-col gap-1.5">
-                <label htmlFor={`${ids}-prompt`} className="text-sm font-medium">
-                  {t(`prompt.${tool}`)}
-                </label>
-                <textarea
-                  id={`${ids}-prompt`}
-                  name="prompt"
-                  rows={3}
-                  value={prompt}
-                  placeholder={t(`promptPlaceholder.${tool}`)}
-                  onChange={(event) => setPrompt(event.target.value)}
-                  className={`${FIELD} resize-none`}
-                />
               </div>
             ) : null}
             {tool === "audio" ? (

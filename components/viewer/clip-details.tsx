@@ -31,7 +31,8 @@ export function ClipDetails({ task, onOpen, onUseSettings }: Props) {
   const t = useTranslations();
   const edit = useTranslations("Edit");
   const locale = useLocale();
-  const made = editDetail(task, edit);
+  // An upscale's resolution is already in the settings; the other tools say what they did.
+  const made = task.edit?.tool === "upscale" ? null : editDetail(task, edit);
   /** Only a refusal stays: a copied prompt is told once, by a toast and the live region. */
   const [refused, setRefused] = useState<string | null>(null);
   return (

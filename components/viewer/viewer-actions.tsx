@@ -30,8 +30,8 @@ export function ViewerActions({ task, onUseSettings }: { task: Task; onUseSettin
         <LineageActions task={task} />
         {clipAbilities(task).share ? <ShareButton task={task} /> : null}
         {clipAbilities(task).retry ? <RetryButton task={task} /> : null}
-        <EditActions task={task} />
       </div>
+      <EditActions task={task} />
       <div className="flex flex-wrap items-center gap-2">
         <FavouriteButton task={task} />
         <Menu.Root>

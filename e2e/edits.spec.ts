@@ -149,9 +149,7 @@ test("modify, upscale and add audio each make a linked clip whose file shows wha
     streamsOf(withAudio),
   ]);
   expect(sourceStreams.map((stream) => stream.codec_type)).toEqual(["video"]);
-  expect(modifiedStreams).toEqual([
-    expect.objectContaining({ codec_type: "video", height: 540 }),
-  ]);
+  expect(modifiedStreams).toEqual([expect.objectContaining({ codec_type: "video", height: 540 })]);
   expect(modified.video?.sha256).not.toBe(source.video?.sha256);
   expect(upscaledStreams).toEqual([expect.objectContaining({ codec_type: "video", height: 1080 })]);
   expect(audioStreams.map((stream) => stream.codec_type).sort()).toEqual(["audio", "video"]);

@@ -18,7 +18,8 @@ export function EditActions({ task }: { task: Task }) {
   const opener = useRef<HTMLButtonElement | null>(null);
   if (tools.length === 0) return null;
   return (
-    <div className="flex flex-wrap items-center gap-2" role="group" aria-label={t("tools")}>
+    <fieldset className="flex flex-wrap items-center gap-2">
+      <legend className="sr-only">{t("tools")}</legend>
       {tools.map((name) => (
         <button
           key={name}
@@ -43,6 +44,6 @@ export function EditActions({ task }: { task: Task }) {
           />
         </Suspense>
       ) : null}
-    </div>
+    </fieldset>
   );
 }

@@ -144,7 +144,7 @@ export function KeyframePair({
  * A start tile that only shows its picture, in the slots' size and rhythm (pt-1: a slot's first item
  * is its zero-height file input, so its tile sits one gap lower).
  */
-function FixedTile({ src, alt, caption }: FixedStart) {
+export function FixedTile({ src, alt, caption }: FixedStart) {
   return (
     <div className="flex w-24 shrink-0 flex-col gap-1 pt-1 sm:w-20">
       <div className="relative size-24 overflow-hidden rounded-tile border border-line bg-canvas sm:size-20">

@@ -1,7 +1,7 @@
 "use client";
 
 import * as Dialog from "@radix-ui/react-dialog";
-import { useQueryClient } from "@tanstack/react-query";
+import { type InfiniteData, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { type FormEvent, useId, useRef, useState } from "react";
 import { ApiError } from "@/lib/client/api";
@@ -12,7 +12,7 @@ import { notify } from "@/lib/client/toast";
 import { MODIFY_MODES, type ModifyMode } from "@/lib/luma/types";
 import { taskKeys } from "@/lib/queries/tasks";
 import { type EditToolName, PROMPT_LIMIT } from "@/lib/shared/edit-input";
-import type { Task } from "@/lib/shared/task";
+import type { Task, TaskPage } from "@/lib/shared/task";
 import { CloseIcon } from "../viewer/close-button";
 import { useEditAbilities } from "./edit-tools";
 
@@ -48,23 +48,31 @@ export function EditDialog({ source, tool, onClose, returnFocus }: EditDialogPro
   const [resolution, setResolution] = useState(can.upscale.at(-1) ?? "");
   const [submitting, setSubmitting] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
+  const [toId, setToId] = useState<string | null>(null);
+  const targets = tool === "interpolate" ? bridgeTargets(queryClient, source) : [];
   const mode = MODIFY_MODES[strength] ?? DEFAULT_MODE;
 
   const edit = (): EditSubmit =>
-    tool === "upscale"
-      ? { tool, input: { resolution } }
-      : tool === "audio"
-        ? {
-            tool,
-            input: { prompt: prompt.trim() || undefined, negativePrompt: negative.trim() || undefined },
-          }
-        : { tool, input: { mode, prompt: prompt.trim() || undefined } };
+    tool === "interpolate"
+      ? { tool, input: { toId: toId ?? "", prompt: prompt.trim() } }
+      : tool === "upscale"
+        ? { tool, input: { resolution } }
+        : tool === "audio"
+          ? {
+              tool,
+              input: { prompt: prompt.trim() || undefined, negativePrompt: negative.trim() || undefined },
+            }
+          : { tool, input: { mode, prompt: prompt.trim() || undefined } };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (submitting) return;
     if (prompt.length > PROMPT_LIMIT || negative.length > PROMPT_LIMIT) {
       setProblem(t("tooLong", { max: PROMPT_LIMIT }));
+      return;
+    }
+    if (tool === "interpolate" && (!toId || !prompt.trim())) {
+      setProblem(toId ? t("promptMissing") : t("targetMissing"));
       return;
     }
     setProblem(null);
@@ -172,6 +180,43 @@ export function EditDialog({ source, tool, onClose, returnFocus }: EditDialogPro
                 </p>
               </fieldset>
             ) : null}
+            {tool === "interpolate" ? (
+              <fieldset className="flex min-w-0 flex-col gap-2">
+                <legend className="mb-2 text-sm font-medium">{t("pickTarget")}</legend>
+                {targets.length === 0 ? (
+                  <p className="text-sm text-ink-muted">{t("noTargets")}</p>
+                ) : (
+                  <div className="grid max-h-56 grid-cols-3 gap-2 overflow-y-auto p-0.5 sm:grid-cols-4">
+                    {targets.map((target) => (
+                      <label
+                        key={target.id}
+                        className="group relative flex cursor-pointer flex-col gap-1 rounded-tile border border-line p-1 text-xs text-ink-muted has-checked:border-accent has-checked:bg-accent-soft has-checked:text-ink has-focus-visible:outline-2 has-focus-visible:outline-accent"
+                      >
+                        <input
+                          type="radio"
+                          name={`${ids}-to`}
+                          value={target.id}
+                          checked={toId === target.id}
+                          onChange={() => setToId(target.id)}
+                          className="sr-only"
+                        />
+                        {target.thumbnail ? (
+                          // biome-ignore lint/performance/noImgElement: a small poster from the studio's own media route
+                          <img
+                            src={target.thumbnail.url}
+                            alt=""
+                            className="aspect-video w-full rounded-[calc(var(--radius-tile)-4px)] bg-raised object-cover"
+                          />
+                        ) : (
+                          <span className="aspect-video w-full rounded-tile bg-raised" />
+                        )}
+                        <span className="line-clamp-2 px-0.5">{target.prompt}</span>
+                      </label>
+                    ))}
+                  </div>
+                )}
+              </fieldset>
+            ) : null}
             {tool !== "upscale" ? (
               <div className="flex flex-col gap-1.5">
                 <label htmlFor={`${ids}-prompt`} className="text-sm font-medium">
@@ -246,4 +291,21 @@ export function EditDialog({ source, tool, onClose, returnFocus }: EditDialogPro
       </Dialog.Portal>
     </Dialog.Root>
   );
+}
+
+/** Finished clips of the same provider the gallery has loaded, newest first, for a bridge to lead to. */
+function bridgeTargets(queryClient: ReturnType<typeof useQueryClient>, source: Task): Task[] {
+  const seen = new Set<string>([source.id]);
+  const found: Task[] = [];
+  for (const [, data] of queryClient.getQueriesData<InfiniteData<TaskPage, string | null>>({
+    queryKey: taskKeys.lists(),
+  })) {
+    for (const task of data?.pages.flatMap((page) => page.tasks) ?? []) {
+      if (seen.has(task.id) || task.state !== "completed" || !task.video || task.provider !== source.provider)
+        continue;
+      seen.add(task.id);
+      found.push(task);
+    }
+  }
+  return found.sort((a, b) => b.createdAt.localeCompare(a.createdAt)).slice(0, 24);
 }

@@ -7,7 +7,7 @@ import type { Task } from "@/lib/shared/task";
 
 type Edits = ProviderCapabilities["edits"];
 
-const NONE: Edits = { upscale: [], audio: false, modify: false };
+const NONE: Edits = { upscale: [], audio: false, modify: false, extendBackward: false, interpolate: false };
 const EditToolsContext = createContext<Edits>(NONE);
 
 /** The provider's tools, given once by the studio's layout, so cards and the viewer offer only those. */
@@ -23,6 +23,9 @@ export interface EditAbilities {
   upscale: string[];
   audio: boolean;
   modify: boolean;
+  /** A segment before the clip, from the extend dialog. */
+  extendBackward: boolean;
+  interpolate: boolean;
   /** The tools on offer for this clip, in menu order. */
   tools: EditToolName[];
 }
@@ -35,14 +38,19 @@ export function useEditAbilities(task: Task): EditAbilities {
   const seconds = task.video?.durationSeconds ?? null;
   const modify = ready && edits.modify && (seconds === null || seconds <= MODIFY_MAX_SECONDS + 0.5);
   const audio = ready && edits.audio;
+  const interpolate = ready && edits.interpolate;
   const tools: EditToolName[] = [];
   if (modify) tools.push("modify");
   if (upscale.length > 0) tools.push("upscale");
   if (audio) tools.push("audio");
-  return { upscale, audio, modify, tools };
+  if (interpolate) tools.push("interpolate");
+  return { upscale, audio, modify, extendBackward: ready && edits.extendBackward, interpolate, tools };
 }
 
 type EditTranslate = (key: `detail.${EditToolName}`, values?: Record<string, string>) => string;
+
+/** The label before a parent's name for a clip a tool or a backward extension made ("Upscaled from"). */
+export type MadeByKind = "reverse" | "upscale" | "audio" | "modify" | "bridge";
 type StrengthTranslate = (key: "strength.adhere" | "strength.flex" | "strength.reimagine") => string;
 
 /** "Upscaled to 1080p", "Modified · Reimagined", "With audio"; null for a clip no tool made. */
@@ -52,6 +60,10 @@ export function editDetail(task: Task, t: EditTranslate & StrengthTranslate): st
   if (edit.tool === "upscale")
     return t("detail.upscale", { resolution: edit.resolution === "4k" ? "4K" : edit.resolution });
   if (edit.tool === "audio") return t("detail.audio");
+  if (edit.tool === "interpolate") {
+    const to = edit.toPrompt ?? "";
+    return t("detail.interpolate", { to: to.length > 40 ? `${to.slice(0, 40)}…` : to });
+  }
   const group = edit.mode.split("_")[0] as "adhere" | "flex" | "reimagine";
   return t("detail.modify", { strength: t(`strength.${group}`) });
 }

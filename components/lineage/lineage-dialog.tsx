@@ -14,10 +14,11 @@ import { composerFormProps, composerIds, promptProblems } from "../create/compos
 import { ComposerMessages } from "../create/composer-messages";
 import { ComposerPrompt } from "../create/composer-prompt";
 import { GenerateBar } from "../create/form-footer";
-import { KeyframePair, slotProblems, zoneIdFor } from "../create/keyframe-pair";
+import { FixedTile, KeyframePair, slotProblems, zoneIdFor } from "../create/keyframe-pair";
 import { SettingToggle } from "../create/setting-toggle";
 import { ENHANCE_ICON } from "../create/settings-fields";
 import { keyframeInput, useKeyframes } from "../create/use-keyframes";
+import { useEditAbilities } from "../edit/edit-tools";
 import { CloseIcon } from "../viewer/close-button";
 import { type LineageMode, useLineageSubmit } from "./use-lineage-submit";
 
@@ -47,6 +48,10 @@ export function LineageDialog({ parent, mode, onModeChange, onClose, returnFocus
   const idPrefix = `lineage${useId().replace(/:/g, "")}`;
   const [prompt, setPrompt] = useState("");
   const [expandPrompt, setExpandPrompt] = useState(false);
+  const canGoBack = useEditAbilities(parent).extendBackward && mode === "extend";
+  const [direction, setDirection] = useState<"forward" | "backward">("forward");
+  const backward = canGoBack && direction === "backward";
+  const e = useTranslations("Edit");
   const keyframes = useKeyframes();
   const { submit, submitting, fieldErrors, setFieldErrors, alert } = useLineageSubmit(parent);
   const promptId = composerIds(idPrefix).prompt;
@@ -54,11 +59,12 @@ export function LineageDialog({ parent, mode, onModeChange, onClose, returnFocus
     setFieldErrors((current) => (current[field] ? { ...current, [field]: undefined } : current));
 
   const handleSubmit = async () => {
-    const end = keyframeInput(keyframes.slots.end);
+    const end = backward ? { input: null, problem: null } : keyframeInput(keyframes.slots.end);
     const pending: FieldErrors = end.problem
       ? { endFrame: sentenceFor("endFrame", end.problem, translate) }
       : {};
-    const task = await submit(mode, { prompt, expandPrompt, endFrame: end.input }, pending);
+    const draft = { prompt, expandPrompt, endFrame: end.input, ...(backward ? { direction } : {}) };
+    const task = await submit(mode, draft, pending);
     if (!task) {
       if (end.problem) document.getElementById(zoneIdFor(idPrefix, "end"))?.focus();
       else if (!prompt.trim()) document.getElementById(promptId)?.focus();
@@ -105,7 +111,11 @@ export function LineageDialog({ parent, mode, onModeChange, onClose, returnFocus
             <div className="min-w-0">
               <Dialog.Title className="text-base font-semibold">{t(TITLE[mode])}</Dialog.Title>
               <Dialog.Description className="mt-0.5 text-sm text-ink-muted">
-                {mode === "extend" ? t("extendExplain") : t("continueExplain")}{" "}
+                {backward
+                  ? e("direction.backwardExplain")
+                  : mode === "extend"
+                    ? t("extendExplain")
+                    : t("continueExplain")}{" "}
                 <span className="line-clamp-1 italic">“{parent.prompt}”</span>
               </Dialog.Description>
             </div>
@@ -120,18 +130,49 @@ export function LineageDialog({ parent, mode, onModeChange, onClose, returnFocus
             {...composerFormProps(idPrefix, handleSubmit)}
             className="flex flex-col rounded-panel border border-line bg-surface p-2 sm:p-3"
           >
+            {canGoBack ? (
+              <fieldset className="mb-2 flex flex-wrap items-center gap-2 px-1">
+                <legend className="sr-only">{e("direction.label")}</legend>
+                {(["forward", "backward"] as const).map((value) => (
+                  <label
+                    key={value}
+                    className="relative inline-flex h-8 cursor-pointer items-center rounded-full border border-line px-3 text-sm text-ink-muted has-checked:border-accent has-checked:bg-accent-soft has-checked:text-ink has-focus-visible:outline-2 has-focus-visible:outline-accent pointer-coarse:h-10"
+                  >
+                    <input
+                      type="radio"
+                      name={`${idPrefix}-direction`}
+                      value={value}
+                      checked={direction === value}
+                      onChange={() => setDirection(value)}
+                      className="sr-only"
+                    />
+                    {e(`direction.${value}`)}
+                  </label>
+                ))}
+              </fieldset>
+            ) : null}
             <div className="flex flex-col gap-2 sm:flex-row sm:gap-4">
-              <KeyframePair
-                idPrefix={idPrefix}
-                keyframes={keyframes}
-                errors={fieldErrors}
-                fixedStart={{
-                  src: start?.url ?? null,
-                  alt: mode === "continue" ? t("lastFrameAlt") : t("extendFromAlt"),
-                  caption: t("fromCaption"),
-                }}
-                onChanged={() => clearError("endFrame")}
-              />
+              {backward ? (
+                <div className="flex min-w-0 shrink-0 items-start gap-1.5">
+                  <FixedTile
+                    src={parent.thumbnail?.url ?? null}
+                    alt={t("extendFromAlt")}
+                    caption={t("fromCaption")}
+                  />
+                </div>
+              ) : (
+                <KeyframePair
+                  idPrefix={idPrefix}
+                  keyframes={keyframes}
+                  errors={fieldErrors}
+                  fixedStart={{
+                    src: start?.url ?? null,
+                    alt: mode === "continue" ? t("lastFrameAlt") : t("extendFromAlt"),
+                    caption: t("fromCaption"),
+                  }}
+                  onChanged={() => clearError("endFrame")}
+                />
+              )}
               <ComposerPrompt
                 idPrefix={idPrefix}
                 value={prompt}

@@ -15,6 +15,8 @@ export type LineageMode = "extend" | "continue";
 
 export interface LineageDraft {
   prompt: string;
+  /** Extend only: after the clip (default) or before it. */
+  direction?: "forward" | "backward";
   expandPrompt: boolean;
   endFrame: { uploadId: string } | { url: string } | null;
 }
@@ -67,7 +69,16 @@ export function useLineageSubmit(parent: Task) {
         const task =
           mode === "extend"
             ? await extendGeneration(parent.id, input, key)
-            : await continueGeneration(parent.id, { ...input, loop: false }, key);
+            : await continueGeneration(
+                parent.id,
+                {
+                  prompt: input.prompt,
+                  expandPrompt: input.expandPrompt,
+                  endFrame: input.endFrame,
+                  loop: false,
+                },
+                key,
+              );
         keys.current.settle();
         if (task.state === "failed") {
           setAlert({

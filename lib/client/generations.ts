@@ -1,4 +1,10 @@
-import type { AudioInput, EditToolName, ModifyInput, UpscaleInput } from "@/lib/shared/edit-input";
+import type {
+  AudioInput,
+  EditToolName,
+  InterpolateInput,
+  ModifyInput,
+  UpscaleInput,
+} from "@/lib/shared/edit-input";
 import type {
   ContinueGenerationInput,
   CreateGenerationInput,
@@ -68,7 +74,8 @@ export function continueGeneration(
 export type EditSubmit =
   | { tool: "upscale"; input: UpscaleInput }
   | { tool: "audio"; input: AudioInput }
-  | { tool: "modify"; input: ModifyInput };
+  | { tool: "modify"; input: ModifyInput }
+  | { tool: "interpolate"; input: InterpolateInput };
 
 /** Upscale, add audio or modify a finished clip: a new clip made from it; same rules as create. */
 export function editGeneration(

@@ -30,6 +30,10 @@ export interface ProviderCapabilities {
     upscale: readonly string[];
     audio: boolean;
     modify: boolean;
+    /** A new segment before the clip (reverse extend). */
+    extendBackward: boolean;
+    /** A bridge between two finished clips: from one's last frame to the other's first. */
+    interpolate: boolean;
   };
 }
 
@@ -51,7 +55,13 @@ export const RELAY_CAPABILITIES: ProviderCapabilities = Object.freeze({
   batch: true,
   webhooks: true,
   downloadUrl: true,
-  edits: Object.freeze({ upscale: Object.freeze([]), audio: false, modify: false }),
+  edits: Object.freeze({
+    upscale: Object.freeze([]),
+    audio: false,
+    modify: false,
+    extendBackward: false,
+    interpolate: false,
+  }),
 });
 
 export const OFFICIAL_CAPABILITIES: ProviderCapabilities = Object.freeze({
@@ -72,5 +82,11 @@ export const OFFICIAL_CAPABILITIES: ProviderCapabilities = Object.freeze({
   batch: false,
   webhooks: true,
   downloadUrl: false,
-  edits: Object.freeze({ upscale: Object.freeze(["1080p", "4k"]), audio: true, modify: true }),
+  edits: Object.freeze({
+    upscale: Object.freeze(["1080p", "4k"]),
+    audio: true,
+    modify: true,
+    extendBackward: true,
+    interpolate: true,
+  }),
 });

@@ -133,13 +133,66 @@ describe("official client", () => {
     expect(server.received).toHaveLength(1);
   });
 
+  it("extends backward with frame1 = the parent, and bridges two generations with both frames", async () => {
+    server = await startServer((_req, res) => json(res, 201, fixtureText("official-generation-queued.txt")));
+    const client = createOfficialClient({ baseUrl: server.url, apiKey: TOKEN, ...FAST });
+    await client.extend({
+      parentUpstreamId: "parent-1",
+      prompt: "the tiger arrives",
+      direction: "backward",
+      startImageUrl: "https://e.com/a.png",
+    });
+    await client.edit({
+      tool: "interpolate",
+      fromUpstreamId: "from-1",
+      toUpstreamId: "to-2",
+      prompt: "the tiger leaps across",
+      aspectRatio: "16:9",
+    });
+    expect(server.received.map((request) => request.url)).toEqual([
+      "/generations/video",
+      "/generations/video",
+    ]);
+    expect(bodyOf(0)).toEqual({
+      prompt: "the tiger arrives",
+      model: "ray-2",
+      keyframes: {
+        frame0: { type: "image", url: "https://e.com/a.png" },
+        frame1: { type: "generation", id: "parent-1" },
+      },
+    });
+    expect(bodyOf(1)).toEqual({
+      prompt: "the tiger leaps across",
+      model: "ray-2",
+      aspect_ratio: "16:9",
+      keyframes: { frame0: { type: "generation", id: "from-1" }, frame1: { type: "generation", id: "to-2" } },
+    });
+    const refused = client.extend({
+      parentUpstreamId: "p",
+      prompt: "x",
+      direction: "backward",
+      endImageUrl: "https://e.com/b.png",
+    });
+    await expect(refused).rejects.toMatchObject({ kind: "rejected" });
+    expect(server.received).toHaveLength(2);
+  });
+
   it("a relay offers no tools and sends nothing when asked for one", async () => {
     server = await startServer((_req, res) => json(res, 200, {}));
     const relay = createProvider({ kind: "relay", baseUrl: server.url, apiKey: TOKEN, ...FAST });
-    expect(relay.capabilities.edits).toEqual({ upscale: [], audio: false, modify: false });
+    expect(relay.capabilities.edits).toEqual({
+      upscale: [],
+      audio: false,
+      modify: false,
+      extendBackward: false,
+      interpolate: false,
+    });
     await expect(relay.edit({ tool: "audio", sourceUpstreamId: "x" })).rejects.toMatchObject({
       kind: "rejected",
     });
+    await expect(
+      relay.extend({ parentUpstreamId: "p", prompt: "before", direction: "backward" }),
+    ).rejects.toMatchObject({ kind: "rejected" });
     expect(server.received).toHaveLength(0);
   });
 

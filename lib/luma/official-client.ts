@@ -97,27 +97,43 @@ export function createOfficialClient(options: OfficialClientOptions): OfficialCl
 
     async extend(req, call = {}) {
       const valid = validExtend(req, ctx.redact);
-      if (valid.startImageUrl) {
-        // frame0 is the parent generation; a start image would have nowhere to go.
+      const backward = valid.direction === "backward";
+      // The parent takes frame0 (forward) or frame1 (backward); a keyframe on that side has nowhere to go.
+      if (backward ? valid.endImageUrl : valid.startImageUrl) {
         throw new LumaError({
           kind: "rejected",
-          message: "Request not sent: an extension cannot take a start image",
+          message: backward
+            ? "Request not sent: a backward extension cannot take an end image"
+            : "Request not sent: an extension cannot take a start image",
         });
       }
+      const parent: Keyframe = { type: "generation", id: valid.parentUpstreamId };
       const body = officialCreateBodySchema.parse({
         prompt: valid.prompt,
         model: OFFICIAL_CAPABILITIES.defaultModel,
         aspect_ratio: valid.aspectRatio,
         callback_url: valid.callbackUrl,
-        keyframes: framesOf(
-          { type: "generation", id: valid.parentUpstreamId },
-          valid.endImageUrl ? { type: "image", url: valid.endImageUrl } : undefined,
-        ),
+        keyframes: backward
+          ? framesOf(valid.startImageUrl ? { type: "image", url: valid.startImageUrl } : undefined, parent)
+          : framesOf(parent, valid.endImageUrl ? { type: "image", url: valid.endImageUrl } : undefined),
       });
       return post(body, call);
     },
 
     async edit(req, call = {}) {
+      if (req.tool === "interpolate") {
+        const body = officialCreateBodySchema.parse({
+          prompt: req.prompt,
+          model: OFFICIAL_CAPABILITIES.defaultModel,
+          aspect_ratio: req.aspectRatio,
+          callback_url: req.callbackUrl,
+          keyframes: framesOf(
+            { type: "generation", id: req.fromUpstreamId },
+            { type: "generation", id: req.toUpstreamId },
+          ),
+        });
+        return post(body, call);
+      }
       const { path, body } = editCall(req);
       return send(ctx, { method: "POST", path, body, idempotent: false, ...call }, snapshotOf);
     },
@@ -169,7 +185,7 @@ export function createOfficialClient(options: OfficialClientOptions): OfficialCl
 }
 
 /** Where each edit goes and what it sends, checked against the wire shape before it leaves. */
-function editCall(req: EditRequest): { path: string; body: unknown } {
+function editCall(req: Exclude<EditRequest, { tool: "interpolate" }>): { path: string; body: unknown } {
   switch (req.tool) {
     case "upscale":
       return {

@@ -1,5 +1,5 @@
 import { allOrThrow, type EachAnswer, getEachOneByOne, isSystemicFailure, uniqueIds } from "./batch";
-import { isLumaError } from "./errors";
+import { isLumaError, LumaError } from "./errors";
 import { isHttpUrl } from "./fields";
 import { createHttpContext, type HttpAnswer, type HttpContext, requireJson, send } from "./http";
 import { normalize, normalizeMany, unwrapEnvelope } from "./normalize";
@@ -114,6 +114,13 @@ export function createRelayClient(options: ClientOptions): RelayClient {
 
     async extend(req, call = {}) {
       const valid = validExtend(req, ctx.redact);
+      if (valid.direction === "backward") {
+        throw new LumaError({
+          kind: "rejected",
+          message: "Request not sent: a relay extends forward only",
+          redact: ctx.redact,
+        });
+      }
       const body: RelayExtendBody = relayExtendBodySchema.parse({
         user_prompt: valid.prompt,
         expand_prompt: valid.expandPrompt,

@@ -159,6 +159,7 @@ export const generationRequestSchema = z.object({
 
 export const extendRequestSchema = z.object({
   parentUpstreamId: z.string().trim().min(1, "The generation to extend is required"),
+  direction: z.enum(["forward", "backward"]).optional(),
   prompt: generationRequestSchema.shape.prompt,
   expandPrompt: z.boolean().optional(),
   aspectRatio: z.string().min(1).optional(),

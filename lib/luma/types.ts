@@ -37,6 +37,8 @@ export interface GenerationRequest {
 
 export interface ExtendRequest {
   parentUpstreamId: string;
+  /** `backward`: a new segment that leads into the clip (official `frame1` = the clip); default forward. */
+  direction?: "forward" | "backward";
   prompt: string;
   expandPrompt?: boolean;
   aspectRatio?: string;
@@ -77,6 +79,15 @@ export type EditRequest =
       prompt?: string;
       model?: string;
       firstFrameUrl?: string;
+      callbackUrl?: string;
+    }
+  | {
+      tool: "interpolate";
+      /** The bridge runs from this generation's last frame to the other's first. */
+      fromUpstreamId: string;
+      toUpstreamId: string;
+      prompt: string;
+      aspectRatio?: string;
       callbackUrl?: string;
     };
 export type EditTool = EditRequest["tool"];

@@ -8,7 +8,7 @@ import { KeyframeInputSchema, PROMPT_MAX } from "./generation-input";
  * provider (`capabilities.edits`), checked by the server.
  */
 
-export const EDIT_TOOLS = ["upscale", "audio", "modify"] as const;
+export const EDIT_TOOLS = ["upscale", "audio", "modify", "interpolate"] as const;
 export type EditToolName = (typeof EDIT_TOOLS)[number];
 
 /** The longest prompt a tool takes, as the create form's. */
@@ -38,6 +38,19 @@ export const ModifyInputSchema = z.object({
 });
 export type ModifyInput = z.infer<typeof ModifyInputSchema>;
 
+export const InterpolateInputSchema = z.object({
+  /** The clip the bridge leads to (its first frame ends the bridge). */
+  toId: z.string({ error: "is required: the clip to bridge to" }).check(z.minLength(1), z.maxLength(64)),
+  prompt: z
+    .string({ error: "is required: describe the bridge" })
+    .check(
+      z.trim(),
+      z.minLength(1, { error: "is required: describe the bridge" }),
+      z.maxLength(PROMPT_LIMIT, { error: `must be at most ${PROMPT_LIMIT} characters` }),
+    ),
+});
+export type InterpolateInput = z.infer<typeof InterpolateInputSchema>;
+
 /** What an edit task records about how it was made, shown in its details and lineage. */
 export const EditInfoSchema = z.union([
   z.object({ tool: z.literal("upscale"), resolution: z.string() }),
@@ -47,6 +60,7 @@ export const EditInfoSchema = z.union([
     negativePrompt: z.nullable(z.string()),
   }),
   z.object({ tool: z.literal("modify"), mode: z.enum(MODIFY_MODES), prompt: z.nullable(z.string()) }),
+  z.object({ tool: z.literal("interpolate"), toId: z.string(), toPrompt: z.nullable(z.string()) }),
 ]);
 export type EditInfo = z.infer<typeof EditInfoSchema>;
 

@@ -43,6 +43,8 @@ export type CreateGenerationInput = z.infer<typeof CreateGenerationSchema>;
 
 export const ExtendGenerationSchema = z.object({
   prompt: promptField,
+  /** `backward`: a new segment that leads into the clip instead of following it (where offered). */
+  direction: z.optional(z.enum(["forward", "backward"])),
   expandPrompt: z._default(z.boolean(), false),
   endFrame: z.nullish(KeyframeInputSchema),
 });

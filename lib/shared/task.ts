@@ -41,7 +41,7 @@ export const TaskCopySchema = z.object({
 });
 export type TaskCopy = z.infer<typeof TaskCopySchema>;
 
-export const TASK_KINDS = ["generate", "extend", "upscale", "audio", "modify"] as const;
+export const TASK_KINDS = ["generate", "extend", "reverse", "upscale", "audio", "modify", "bridge"] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];
 
 /** A keyframe as the task used it; `uploadId` lets "Retry" send the same stored image again. */
@@ -49,7 +49,10 @@ const KeyframeRefSchema = z.object({ url: z.string(), uploadId: z.nullish(z.stri
 
 export const TaskSchema = z.object({
   id: z.string(),
-  /** An extension, or a clip made from its parent by a tool (upscale, audio, modify); see `edit`. */
+  /**
+   * An extension (`reverse`: a segment leading into its parent), or a clip made from its parent by a tool
+   * (upscale, audio, modify; `bridge`: from its parent's last frame to another clip's first); see `edit`.
+   */
   kind: z.enum(TASK_KINDS),
   /** How a tool made this clip from its parent; optional so older answers and fixtures stay valid. */
   edit: z.optional(z.nullable(EditInfoSchema)),

@@ -36,7 +36,9 @@ export interface FilmPlan {
 }
 
 const playable = (task: Task) => task.state === "completed" && task.video !== null;
-const isTake = (task: Task) => task.kind === "upscale" || task.kind === "audio" || task.kind === "modify";
+// Reverse extends and bridges are new files that hold their own run: they play on their own too.
+const TAKES: ReadonlySet<Task["kind"]> = new Set(["reverse", "upscale", "audio", "modify", "bridge"]);
+const isTake = (task: Task) => TAKES.has(task.kind);
 const seconds = (task: Task) => task.video?.durationSeconds ?? (Number.parseFloat(task.duration ?? "") || 5);
 
 /** Root → … → the clip → its first descendants, stopping at a clip that cannot play (yet). */

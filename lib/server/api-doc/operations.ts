@@ -155,7 +155,8 @@ export const OPERATIONS: Record<OperationKey, Operation> = {
     responses: { 204: { description: "Deleted" }, 404: error("No task with that id") },
   },
   "POST /api/generations/{id}/extend": {
-    summary: "Extend a finished clip upstream with a new segment",
+    summary:
+      "Extend a finished clip upstream with a new segment after it (or, `direction: backward`, before it)",
     tag: "generations",
     idempotencyKey: true,
     responses: {
@@ -200,6 +201,20 @@ export const OPERATIONS: Record<OperationKey, Operation> = {
       ...submitted,
       404: error("No clip with that id"),
       409: error("The clip is not finished, or this provider offers no modify"),
+    },
+  },
+  "POST /api/generations/{id}/interpolate": {
+    summary:
+      "A new clip bridging this finished clip's last frame to another clip's first (Dream Machine API)",
+    description:
+      "Body `{toId, prompt}`: the clip the bridge leads to (finished, made by the same provider) and what happens on the way. The new task's `kind` is `bridge`, its `parentId` this clip and `edit.toId` the other.",
+    tag: "generations",
+    idempotencyKey: true,
+    responses: {
+      ...submitted,
+      400: error("`toId` is this clip itself, or `prompt` is empty or too long"),
+      404: error("No clip with either id"),
+      409: error("A clip is not finished or not this provider's, or the provider offers no interpolation"),
     },
   },
   "POST /api/generations/{id}/continue": {

@@ -42,7 +42,9 @@ export const tasks = pgTable(
     id: text("id").primaryKey(),
     provider: text("provider").notNull(),
     upstreamId: text("upstream_id"),
-    kind: text("kind", { enum: ["generate", "extend", "upscale", "audio", "modify"] }).notNull(),
+    kind: text("kind", {
+      enum: ["generate", "extend", "reverse", "upscale", "audio", "modify", "bridge"],
+    }).notNull(),
     parentId: text("parent_id"),
 
     // What the creator asked for.

@@ -4,6 +4,7 @@ import {
   type AudioInput,
   type EditInfo,
   type EditToolName,
+  type InterpolateInput,
   type ModifyInput,
   type UpscaleInput,
   upscaleTargets,
@@ -30,12 +31,17 @@ import { type Created, findByIdempotencyKey, insertOrReuse, keyOrFresh, submitUp
 export type EditInput =
   | { tool: "upscale"; input: UpscaleInput }
   | { tool: "audio"; input: AudioInput }
-  | { tool: "modify"; input: ModifyInput };
+  | { tool: "modify"; input: ModifyInput }
+  | { tool: "interpolate"; input: InterpolateInput };
+
+/** The kind of task each tool makes. */
+const KIND = { upscale: "upscale", audio: "audio", modify: "modify", interpolate: "bridge" } as const;
 
 const TOOL_NAMES: Record<EditToolName, string> = {
   upscale: "Upscale",
   audio: "Add audio",
   modify: "Modify",
+  interpolate: "Bridge between clips",
 };
 
 function refuseUnoffered(tool: EditToolName): void {
@@ -60,7 +66,28 @@ function checkInput(source: TaskRow, edit: EditInput): void {
   }
 }
 
-function editInfo(edit: EditInput): EditInfo {
+/** The clip a bridge leads to: finished, another clip, and known to the same upstream. */
+async function bridgeTarget(source: TaskRow, toId: string): Promise<TaskRow & { upstreamId: string }> {
+  if (toId === source.id) {
+    throw new AppError(
+      "validation_failed",
+      "toId: must be another clip than the one the bridge starts from",
+      {
+        fields: { toId: "must be another clip than the one the bridge starts from" },
+      },
+    );
+  }
+  const to = await requireCompletedParent(toId, "interpolate");
+  if (!to.upstreamId || to.provider !== source.provider) {
+    throw new AppError(
+      "conflict",
+      "The clip to bridge to was not made by this video service, so it can't be used.",
+    );
+  }
+  return { ...to, upstreamId: to.upstreamId };
+}
+
+function editInfo(edit: EditInput, to: TaskRow | null): EditInfo {
   switch (edit.tool) {
     case "upscale":
       return { tool: "upscale", resolution: edit.input.resolution };
@@ -72,6 +99,8 @@ function editInfo(edit: EditInput): EditInfo {
       };
     case "modify":
       return { tool: "modify", mode: edit.input.mode, prompt: edit.input.prompt || null };
+    case "interpolate":
+      return { tool: "interpolate", toId: edit.input.toId, toPrompt: to?.prompt ?? null };
   }
 }
 
@@ -93,14 +122,20 @@ export async function editGeneration(
   const earlier = await findByIdempotencyKey(idempotencyKey);
   if (earlier) return { task: await getTask(earlier.id), created: false };
 
+  const to = edit.tool === "interpolate" ? await bridgeTarget(source, edit.input.toId) : null;
   const firstFrame =
     edit.tool === "modify" ? await resolveKeyframe(edit.input.firstFrame, "startFrame") : null;
-  const info = editInfo(edit);
-  const ownPrompt = info.tool === "upscale" ? null : info.prompt;
+  const info = editInfo(edit, to);
+  const ownPrompt =
+    edit.tool === "interpolate"
+      ? edit.input.prompt
+      : info.tool === "audio" || info.tool === "modify"
+        ? info.prompt
+        : null;
   const { row, created } = await insertOrReuse({
     id: newTaskId(),
     provider: providerName(),
-    kind: edit.tool,
+    kind: KIND[edit.tool],
     parentId: source.id,
     prompt: ownPrompt ?? source.prompt,
     expandPrompt: false,
@@ -120,29 +155,44 @@ export async function editGeneration(
 
   const callbackUrl = hookUrlFor(row.id, row.hookSecret);
   const request: EditRequest =
-    edit.tool === "upscale"
-      ? { tool: "upscale", sourceUpstreamId, resolution: edit.input.resolution, callbackUrl }
-      : edit.tool === "audio"
-        ? {
-            tool: "audio",
-            sourceUpstreamId,
-            prompt: edit.input.prompt || undefined,
-            negativePrompt: edit.input.negativePrompt || undefined,
-            callbackUrl,
-          }
-        : {
-            tool: "modify",
-            sourceVideoUrl: source.videoUrl!,
-            mode: edit.input.mode,
-            prompt: edit.input.prompt || undefined,
-            model: source.model ?? undefined,
-            firstFrameUrl: firstFrame?.upstreamUrl,
-            callbackUrl,
-          };
+    edit.tool === "interpolate"
+      ? {
+          tool: "interpolate",
+          fromUpstreamId: sourceUpstreamId,
+          toUpstreamId: to!.upstreamId,
+          prompt: edit.input.prompt,
+          aspectRatio: source.aspectRatio ?? undefined,
+          callbackUrl,
+        }
+      : edit.tool === "upscale"
+        ? { tool: "upscale", sourceUpstreamId, resolution: edit.input.resolution, callbackUrl }
+        : edit.tool === "audio"
+          ? {
+              tool: "audio",
+              sourceUpstreamId,
+              prompt: edit.input.prompt || undefined,
+              negativePrompt: edit.input.negativePrompt || undefined,
+              callbackUrl,
+            }
+          : edit.tool === "modify"
+            ? {
+                tool: "modify",
+                sourceVideoUrl: source.videoUrl!,
+                mode: edit.input.mode,
+                prompt: edit.input.prompt || undefined,
+                model: source.model ?? undefined,
+                firstFrameUrl: firstFrame?.upstreamUrl,
+                callbackUrl,
+              }
+            : unreachable(edit);
   const task = await submitUpstream(
     row,
     (client, signal) => client.edit(request, { signal }),
     describeExtendFailure,
   );
   return { task, created: true };
+}
+
+function unreachable(edit: never): never {
+  throw new Error(`unknown tool ${JSON.stringify(edit)}`);
 }

@@ -54,6 +54,17 @@ export async function extendGeneration(
     throw new AppError("conflict", "This clip has no upstream id, so the video service can't extend it.");
   }
   const upstream = provider();
+  const backward = input.direction === "backward";
+  if (backward && !upstream.capabilities.edits.extendBackward) {
+    throw new AppError(
+      "conflict",
+      "This studio's video service extends clips forward only; Luma's Dream Machine API can also extend backward.",
+    );
+  }
+  if (backward && input.endFrame) {
+    const problem = "must be empty when extending backward: the clip itself is where the new segment ends";
+    throw new AppError("validation_failed", `endFrame: ${problem}`, { fields: { endFrame: problem } });
+  }
   const asCreate: CreateGenerationInput = {
     prompt: input.prompt,
     expandPrompt: input.expandPrompt,
@@ -68,7 +79,7 @@ export async function extendGeneration(
   const { row, created } = await insertOrReuse({
     id: newTaskId(),
     provider: providerName(),
-    kind: "extend",
+    kind: backward ? "reverse" : "extend",
     parentId: parent.id,
     prompt: input.prompt,
     expandPrompt: input.expandPrompt,
@@ -92,6 +103,7 @@ export async function extendGeneration(
       client.extend(
         {
           parentUpstreamId,
+          direction: backward ? "backward" : "forward",
           prompt: row.prompt,
           expandPrompt: row.expandPrompt,
           aspectRatio: row.aspectRatio ?? undefined,

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, count, eq, inArray, ne } from "drizzle-orm";
+import { and, count, inArray, ne } from "drizzle-orm";
 import { getDb, schema } from "../db";
 import type { TaskRow } from "../db/schema";
 import type { Lineage } from "./present";
@@ -31,7 +31,7 @@ export async function lineageOf(rows: readonly TaskRow[]): Promise<Map<string, L
           tasks.parentId,
           rows.map((row) => row.id),
         ),
-        eq(tasks.kind, "extend"),
+        inArray(tasks.kind, ["extend", "reverse"]),
         // A refused attempt is not an extension the creator has.
         ne(tasks.state, "failed"),
       ),

@@ -3,7 +3,7 @@ import type { TaskRow } from "../db/schema";
 import { AppError } from "../http/errors";
 import { getTaskRow } from "./queries";
 
-export type LineageAction = "extend" | "continue" | "upscale" | "audio" | "modify";
+export type LineageAction = "extend" | "continue" | "upscale" | "audio" | "modify" | "interpolate";
 
 const VERB: Record<LineageAction, string> = {
   extend: "extended",
@@ -11,6 +11,7 @@ const VERB: Record<LineageAction, string> = {
   upscale: "upscaled",
   audio: "given sound",
   modify: "modified",
+  interpolate: "bridged to another clip",
 };
 
 /**

@@ -17,6 +17,9 @@ import { clipCard, clipMenuAction, openClipMenu, openStudio } from "./fixtures/g
  * main e2e server) offers none of them.
  */
 
+// The tests build on each other's clips (a bridge needs two finished ones), so they run in order.
+test.describe.configure({ mode: "serial" });
+
 let studio: ExtraStudio;
 const SOURCE = "a lighthouse on a cliff at dusk";
 
@@ -52,6 +55,27 @@ async function streamsOf(task: Task) {
       file,
     ]);
     return StreamsSchema.parse(JSON.parse(stdout)).streams;
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+async function durationOf(task: Task): Promise<number> {
+  const response = await fetch(`${studio.url}${task.video!.url}`);
+  const dir = await mkdtemp(path.join(os.tmpdir(), "e2e-edit-"));
+  try {
+    const file = path.join(dir, "clip.mp4");
+    await writeFile(file, Buffer.from(await response.arrayBuffer()));
+    const { stdout } = await promisify(execFile)(ffprobe.path, [
+      "-v",
+      "error",
+      "-show_entries",
+      "format=duration",
+      "-of",
+      "csv=p=0",
+      file,
+    ]);
+    return Number.parseFloat(stdout);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
@@ -165,6 +189,60 @@ test("modify, upscale and add audio each make a linked clip whose file shows wha
   await expect(page.getByText("Upscaled from")).toBeVisible();
   await page.goto(`${studio.url}/clips/${encodeURIComponent(modified.id)}`);
   await expect(page.getByTestId("viewer-settings")).toContainText("Modified · Reimagined");
+});
+
+test("extend backward leads into the clip; a bridge joins one clip's end to another's start", async ({
+  page,
+}) => {
+  test.setTimeout(150_000);
+  const tasks = await listTasks(studio.url);
+  const source = tasks.find((task) => task.kind === "generate" && task.prompt === SOURCE)!;
+  const modified = tasks.find((task) => task.kind === "modify")!;
+  const createsBefore = (await simState(studio.url)).counters.routes["official.create"] ?? 0;
+
+  await openStudio(page, studio.url);
+  const card = clipCard(page, SOURCE).last();
+  await card.hover();
+  await card.getByRole("button", { name: "Extend", exact: true }).click();
+  const extend = page.getByRole("dialog", { name: "Extend clip" });
+  await extend.getByText("Before the clip", { exact: true }).click();
+  await expect(extend.getByText("leads into the start of this clip")).toBeVisible();
+  await expect(extend.getByRole("button", { name: /end keyframe/i })).toHaveCount(0);
+  await extend.getByRole("textbox").fill("a ship sails towards the cliff");
+  await extend.getByRole("button", { name: "Extend", exact: true }).click();
+  await expect(extend).toBeHidden();
+
+  await clipMenuAction(page, card, "Bridge to another clip…");
+  const bridge = page.getByTestId("edit-dialog");
+  await bridge.getByRole("button", { name: "Make the bridge" }).click();
+  await expect(bridge.getByRole("alert")).toHaveText("Pick the clip the bridge leads to.");
+  await bridge.getByRole("radio", { name: "as a watercolour painting" }).check();
+  await bridge.getByLabel("What happens on the way?").fill("the light turns to watercolour");
+  await bridge.getByRole("button", { name: "Make the bridge" }).click();
+  await expect(bridge).toBeHidden();
+  await expect(page.getByText("Bridge on its way").first()).toBeVisible();
+
+  const reversed = await finishedChild(source, "reverse");
+  const bridged = await finishedChild(source, "bridge");
+  expect(reversed.prompt).toBe("a ship sails towards the cliff");
+  expect(bridged.edit).toEqual({
+    tool: "interpolate",
+    toId: modified.id,
+    toPrompt: "as a watercolour painting",
+  });
+  expect((await simState(studio.url)).counters.routes["official.create"] ?? 0).toBe(createsBefore + 2);
+  // The reverse extension's file is the new segment and then the clip; the bridge is a clip of its own.
+  const [sourceSeconds, reversedSeconds, bridgeSeconds] = await Promise.all([
+    durationOf(source),
+    durationOf(reversed),
+    durationOf(bridged),
+  ]);
+  expect(reversedSeconds).toBeGreaterThan(sourceSeconds + 1);
+  expect(bridgeSeconds).toBeGreaterThan(1);
+
+  await page.goto(`${studio.url}/clips/${encodeURIComponent(bridged.id)}`);
+  await expect(page.getByText("Bridge from")).toBeVisible();
+  await expect(page.getByTestId("viewer-settings")).toContainText("Bridge to “as a watercolour painting”");
 });
 
 test("a tool that cannot apply is refused with the reason, and nothing goes upstream", async () => {

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { lazy, Suspense, useRef, useState } from "react";
-import type { EditToolName } from "@/lib/shared/edit-input";
+import type { EditToolName } from "@/lib/shared/edit-tools";
 import type { Task } from "@/lib/shared/task";
 import { SECONDARY_BUTTON } from "../gallery/action-button";
 import { useEditAbilities } from "./edit-tools";

@@ -2,7 +2,7 @@
 
 import { createContext, type ReactNode, useContext } from "react";
 import type { ProviderCapabilities } from "@/lib/luma/capabilities";
-import { type EditToolName, upscaleTargets } from "@/lib/shared/edit-input";
+import { type EditToolName, upscaleTargets } from "@/lib/shared/edit-tools";
 import type { Task } from "@/lib/shared/task";
 
 type Edits = ProviderCapabilities["edits"];

@@ -13,6 +13,7 @@ import {
 } from "react";
 import { lazyPart, preloadProps } from "@/lib/client/lazy-part";
 import { useLazyPart } from "@/lib/client/use-lazy-part";
+import { EDIT_TOOLS, type EditToolName } from "@/lib/shared/edit-tools";
 import type { Task } from "@/lib/shared/task";
 import { FavouriteButton } from "../boards/favourite-button";
 import { ON_MEDIA_BUTTON } from "./action-button";
@@ -138,7 +139,7 @@ export function CardActions({ task }: { task: Task }) {
           />
         </Suspense>
       ) : null}
-      {dialog === "modify" || dialog === "upscale" || dialog === "audio" ? (
+      {isEditTool(dialog) ? (
         <Suspense fallback={null}>
           <EditDialog source={task} tool={dialog} onClose={close} />
         </Suspense>
@@ -177,3 +178,6 @@ function LazySharePopover(props: {
   const module = useLazyPart(sharePopover, true);
   return module ? <module.SharePopover {...props} /> : null;
 }
+
+const isEditTool = (dialog: MenuDialog | null): dialog is EditToolName =>
+  (EDIT_TOOLS as readonly string[]).includes(dialog ?? "");

@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { forwardRef, useEffect, useState } from "react";
 import { lazyPart } from "@/lib/client/lazy-part";
-import type { EditToolName } from "@/lib/shared/edit-input";
+import type { EditToolName } from "@/lib/shared/edit-tools";
 import type { Task } from "@/lib/shared/task";
 import { MenuTriggerButton } from "../ui/lazy-menu";
 import { ON_MEDIA_BLUR } from "./action-button";

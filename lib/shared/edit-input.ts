@@ -8,8 +8,7 @@ import { KeyframeInputSchema, PROMPT_MAX } from "./generation-input";
  * provider (`capabilities.edits`), checked by the server.
  */
 
-export const EDIT_TOOLS = ["upscale", "audio", "modify", "interpolate"] as const;
-export type EditToolName = (typeof EDIT_TOOLS)[number];
+export { EDIT_TOOLS, type EditToolName, upscaleTargets } from "./edit-tools";
 
 /** The longest prompt a tool takes, as the create form's. */
 export const PROMPT_LIMIT = PROMPT_MAX;
@@ -63,11 +62,3 @@ export const EditInfoSchema = z.union([
   z.object({ tool: z.literal("interpolate"), toId: z.string(), toPrompt: z.nullable(z.string()) }),
 ]);
 export type EditInfo = z.infer<typeof EditInfoSchema>;
-
-/** Resolutions in increasing order, so an upscale offers only those above the clip's own. */
-const RESOLUTION_ORDER = ["540p", "720p", "1080p", "4k"];
-
-export function upscaleTargets(from: string | null, offered: readonly string[]): string[] {
-  const rank = from ? RESOLUTION_ORDER.indexOf(from) : -1;
-  return offered.filter((resolution) => RESOLUTION_ORDER.indexOf(resolution) > rank);
-}

@@ -216,7 +216,8 @@ test("extend backward leads into the clip; a bridge joins one clip's end to anot
   const bridge = page.getByTestId("edit-dialog");
   await bridge.getByRole("button", { name: "Make the bridge" }).click();
   await expect(bridge.getByRole("alert")).toHaveText("Pick the clip the bridge leads to.");
-  await bridge.getByRole("radio", { name: "as a watercolour painting" }).check();
+  await bridge.getByText("as a watercolour painting", { exact: true }).click();
+  await expect(bridge.getByRole("radio", { name: "as a watercolour painting" })).toBeChecked();
   await bridge.getByLabel("What happens on the way?").fill("the light turns to watercolour");
   await bridge.getByRole("button", { name: "Make the bridge" }).click();
   await expect(bridge).toBeHidden();

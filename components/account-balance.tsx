@@ -57,7 +57,7 @@ export function AccountBalance() {
     <span
       data-balance-source={balance.source}
       title={balance.unlimited ? t("unlimitedTitle") : t(SOURCE_TITLE[balance.source])}
-      className={`inline-flex h-7 shrink-0 items-center gap-1.5 whitespace-nowrap rounded-full border border-line px-2.5 text-xs font-medium tabular-nums ${low ? "text-danger" : "text-ink-muted"}`}
+      className={`inline-flex h-7 shrink-0 items-center gap-1.5 whitespace-nowrap rounded-full border border-line px-2.5 text-xs font-medium tabular-nums max-sm:h-6.5 max-sm:border-0 max-sm:pl-0.5 ${low ? "text-danger" : "text-ink-muted"}`}
     >
       <svg
         aria-hidden="true"

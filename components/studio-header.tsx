@@ -25,8 +25,11 @@ export async function StudioHeader({ provider }: { provider: ProviderName }) {
       </a>
       <div className="mx-auto flex h-14 w-full max-w-screen-2xl items-center gap-2 px-3 sm:gap-3 sm:px-6">
         <BrandHeading className="shrink-0 whitespace-nowrap text-base" compactName />
-        <ProviderStatus provider={provider} />
-        <AccountBalance />
+        {/* On a phone the two chips share one pill, so the row keeps its room for the controls. */}
+        <div className="flex min-w-0 items-center gap-2 max-sm:gap-0 max-sm:rounded-full max-sm:border max-sm:border-line">
+          <ProviderStatus provider={provider} />
+          <AccountBalance />
+        </div>
         <div className="ml-auto flex min-w-0 items-center gap-1 sm:gap-2">
           <BoardsNav />
           <LocaleSwitch locale={isLocale(locale) ? locale : "en"} label={t("language")} />

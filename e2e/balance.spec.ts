@@ -3,6 +3,7 @@ import { expect, type Page, test } from "@playwright/test";
 import { BalanceAnswerSchema } from "@/lib/shared/balance";
 import { createForm } from "./fixtures/create-form";
 import { createTask, type ExtraStudio, startExtraStudio } from "./fixtures/extra-studio";
+import { sessionCookie, startPasscodeStudio } from "./fixtures/passcode-studio";
 
 /**
  * The header's balance chip (issue 18): the relay-format simulator's token quota, the official format's
@@ -153,7 +154,7 @@ test.describe("balance chip", () => {
     }
   });
 
-  test("a relay token with nothing left shows 0 quota and a warning near Generate that does not block it", async ({
+  test("a relay token with nothing left: 0 quota, and a warning near Generate that does not block it; signed-in only", async ({
     page,
   }) => {
     const relay = await fakeRelay(base + 44, (path) =>
@@ -176,11 +177,17 @@ test.describe("balance chip", () => {
     );
     let studio: ExtraStudio | undefined;
     try {
-      studio = await startExtraStudio(45, {
+      studio = await startPasscodeStudio(45, {
         LUMA_PROVIDER: "relay",
         LUMA_BASE_URL: relay.url,
         LUMA_API_KEY: "sk-e2e-balance-empty-token",
       });
+      // Behind the sign-in like the rest of the API: a stranger learns nothing, and the relay is not asked.
+      expect((await fetch(`${studio.url}/api/account/balance`)).status).toBe(401);
+      expect(relay.paths).toEqual([]);
+      await page
+        .context()
+        .addCookies([{ name: "luma_session", value: await sessionCookie(studio), url: studio.url }]);
       await page.goto(studio.url);
       await expect(chip(page)).toHaveText(/(^|\s)0 quota$/, { useInnerText: true });
       const form = createForm(page);

@@ -3,10 +3,12 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { CreateForm } from "@/components/create/create-form";
 import type { ProviderCapabilities } from "@/lib/luma/capabilities";
+import { refreshBalance } from "@/lib/queries/balance";
 import { taskKeys } from "@/lib/queries/tasks";
 
 /**
- * The form in its page region; a new task refreshes the gallery, which then follows it. A long poll
+ * The form in its page region; a new task refreshes the gallery, which then follows it, and the header's
+ * balance. A long poll
  * already under way is kept (not restarted): the studio tells it of the new task within ~3 s, and a
  * restart per submit would cost a request each.
  */
@@ -25,9 +27,10 @@ export function CreateSection({
       </h2>
       <CreateForm
         capabilities={capabilities}
-        onTaskRecorded={() =>
-          queryClient.invalidateQueries({ queryKey: taskKeys.all }, { cancelRefetch: false })
-        }
+        onTaskRecorded={() => {
+          refreshBalance(queryClient);
+          return queryClient.invalidateQueries({ queryKey: taskKeys.all }, { cancelRefetch: false });
+        }}
       />
     </section>
   );

@@ -12,7 +12,7 @@ export async function ProviderStatus({ provider }: { provider: ProviderName }) {
   const simulator = provider === "simulator";
   return (
     <span
-      className="inline-flex h-7 min-w-0 items-center gap-1.5 whitespace-nowrap rounded-full border border-line px-2.5 text-xs font-medium text-ink-muted"
+      className="inline-flex h-7 min-w-0 items-center gap-1.5 whitespace-nowrap rounded-full border border-line px-2.5 text-xs font-medium text-ink-muted max-sm:h-6.5 max-sm:border-0"
       title={simulator ? t("simulatorTitle") : undefined}
     >
       <span

@@ -14,13 +14,15 @@ export interface ComposerMessagesProps {
   alertAction?: ReactNode;
   problems: readonly ComposerProblem[];
   hints: readonly string[];
+  /** A caution that does not block Generate (the balance may not cover the clip). */
+  warning?: string | null;
 }
 
 /**
  * Under the composer, one line each: the form's alert, field problems, why something is off. A started
  * clip is not said here: its toast and the live region say it once (lib/client/toast.ts).
  */
-export function ComposerMessages({ alert, alertAction, problems, hints }: ComposerMessagesProps) {
+export function ComposerMessages({ alert, alertAction, problems, hints, warning }: ComposerMessagesProps) {
   const c = useTranslations("Composer");
   return (
     <div className="flex flex-col gap-1 text-sm has-[>:not(:empty)]:mt-2">
@@ -49,6 +51,14 @@ export function ComposerMessages({ alert, alertAction, problems, hints }: Compos
           </p>
         ))}
       </div>
+      {warning ? (
+        <p data-balance-warning className="flex items-center gap-1.5 text-xs font-medium text-warn">
+          <svg aria-hidden="true" viewBox="0 0 16 16" fill="currentColor" className="size-3.5 shrink-0">
+            <path d="M8 1.5 15 14H1L8 1.5Zm-.75 4.75v4h1.5v-4h-1.5Zm0 5.25v1.5h1.5V11.5h-1.5Z" />
+          </svg>
+          <span>{warning}</span>
+        </p>
+      ) : null}
       {hints.map((hint) => (
         <p key={hint} className="text-xs text-ink-muted">
           {hint}

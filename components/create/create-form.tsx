@@ -1,12 +1,14 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useFormatter, useTranslations } from "next-intl";
 import { type ClipboardEvent, useCallback, useEffect, useId, useState } from "react";
 import { useDropzone } from "react-dropzone";
+import { balanceShortfall, durationSecondsOf } from "@/lib/client/balance-warning";
 import type { FieldName } from "@/lib/client/field-errors";
 import { checkKeyframeFile, KEYFRAME_ACCEPT } from "@/lib/client/file-rules";
 import { onUseSettings, type ReusedSettings } from "@/lib/client/use-settings-event";
 import type { ProviderCapabilities } from "@/lib/luma/capabilities";
+import { useBalance } from "@/lib/queries/balance";
 import type { Task } from "@/lib/shared/task";
 import { composerFormProps, composerIds, promptProblems } from "./composer-form";
 import { ComposerMessages } from "./composer-messages";
@@ -34,6 +36,8 @@ const SETTING_FIELDS = new Set<FieldName>(["model", "aspectRatio", "resolution",
 /** The composer: keyframes start → end, the prompt, compact settings and Generate. */
 export function CreateForm({ capabilities: caps, onCreated, onTaskRecorded }: CreateFormProps) {
   const t = useTranslations();
+  const format = useFormatter();
+  const balance = useBalance();
   const idPrefix = `create${useId().replace(/:/g, "")}`;
   const sheetPrefix = `${idPrefix}-sheet`;
   const [keyframesOpen, setKeyframesOpen] = useState(false);
@@ -169,6 +173,16 @@ export function CreateForm({ capabilities: caps, onCreated, onTaskRecorded }: Cr
     },
   };
   const keyframesId = `${idPrefix}-keyframes`;
+  const shortfall = balanceShortfall(balance, durationSecondsOf(settings.duration));
+  const balanceWarning = !shortfall
+    ? null
+    : shortfall.kind === "empty"
+      ? t("Balance.empty")
+      : t("Balance.lowCredits", {
+          count: shortfall.amount,
+          amount: format.number(shortfall.amount, { maximumFractionDigits: 1 }),
+          seconds: shortfall.seconds,
+        });
 
   return (
     <form {...composerFormProps(idPrefix, handleSubmit)} onPaste={onPaste}>
@@ -243,6 +257,7 @@ export function CreateForm({ capabilities: caps, onCreated, onTaskRecorded }: Cr
             ...settingProblems,
           ]}
           hints={hints}
+          warning={balanceWarning}
         />
         {composerDrop.isDragActive ? (
           <div className="pointer-events-none absolute inset-0 grid place-items-center rounded-panel border-2 border-dashed border-accent bg-accent-soft/90 text-sm font-medium text-ink">

@@ -10,6 +10,7 @@ import { type EditSubmit, editGeneration } from "@/lib/client/generations";
 import { outcomeUnknown, SubmissionKeys } from "@/lib/client/idempotency";
 import { notify } from "@/lib/client/toast";
 import { MODIFY_MODES, type ModifyMode } from "@/lib/luma/types";
+import { refreshBalance } from "@/lib/queries/balance";
 import { taskKeys } from "@/lib/queries/tasks";
 import { type EditToolName, PROMPT_LIMIT } from "@/lib/shared/edit-input";
 import type { Task, TaskPage } from "@/lib/shared/task";
@@ -88,6 +89,7 @@ export function EditDialog({ source, tool, onClose, returnFocus }: EditDialogPro
       }
       notify("success", t(`started.${tool}`), t("startedSentence"));
       void queryClient.invalidateQueries({ queryKey: taskKeys.all });
+      refreshBalance(queryClient);
       onClose();
     } catch (error) {
       if (!outcomeUnknown(error)) keys.current.settle();

@@ -9,6 +9,7 @@ import { retryGeneration } from "@/lib/client/generations";
 import { newIdempotencyKey } from "@/lib/client/idempotency";
 import { notify } from "@/lib/client/toast";
 import { requestUseSettings, settingsOf } from "@/lib/client/use-settings-event";
+import { refreshBalance } from "@/lib/queries/balance";
 import { removeTasks } from "@/lib/queries/merge";
 import { taskKeys } from "@/lib/queries/tasks";
 import { shortPrompt } from "@/lib/shared/short-prompt";
@@ -52,6 +53,7 @@ export function useRetryClip(task: Task) {
     mutationFn: () => retryGeneration(task.id, newIdempotencyKey()),
     onSuccess: () => {
       drop(task.id);
+      refreshBalance(queryClient);
       notify("success", t("Actions.retryStarted"), t("Cards.retryReplaced"));
     },
     onError: (error) => notify("error", t("Actions.retryFailed", { reason: describeError(error, t) })),

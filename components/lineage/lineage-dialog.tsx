@@ -6,6 +6,7 @@ import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { type FieldErrors, sentenceFor } from "@/lib/client/field-errors";
 import { notify } from "@/lib/client/toast";
+import { refreshBalance } from "@/lib/queries/balance";
 import { taskKeys } from "@/lib/queries/tasks";
 import { PROMPT_MAX } from "@/lib/shared/generation-input";
 import { modelLabel } from "@/lib/shared/setting-labels";
@@ -74,6 +75,7 @@ export function LineageDialog({ parent, mode, onModeChange, onClose, returnFocus
     if (mode === "extend") notify("success", t("toastExtend"), t("extendStarted"));
     else notify("success", t("toastContinue"), t("continueStarted"));
     void queryClient.invalidateQueries({ queryKey: taskKeys.all });
+    refreshBalance(queryClient);
     onClose();
   };
 

@@ -228,3 +228,36 @@ export const officialModifyBodySchema = z.strictObject({
   first_frame: z.strictObject({ url: z.string() }).optional(),
   callback_url: z.string().optional(),
 });
+
+/* Account balances (UPSTREAM.md §2 `/credits`, §6 relay accounts). Amounts arrive as numbers or numeric text. */
+const amount = z.union([
+  z.number().refine(Number.isFinite),
+  z
+    .string()
+    .regex(/^\s*-?\d+(\.\d+)?\s*$/)
+    .transform(Number),
+]);
+const flag = z
+  .union([z.boolean(), z.literal(0), z.literal(1), z.enum(["true", "false", "0", "1"])])
+  .transform((value) => value === true || value === 1 || value === "true" || value === "1");
+
+/** `{code, message, data}` around a relay account answer; `code` is `true` on the common relays. */
+export const accountEnvelopeSchema = z.looseObject({
+  code: z.union([z.boolean(), z.number(), z.string()]).optional(),
+  success: z.boolean().optional(),
+  message: z.string().nullish(),
+  data: z.unknown(),
+});
+
+/** `GET /api/usage/token`'s data, in quota units. */
+export const tokenUsageSchema = z.looseObject({
+  total_granted: amount.nullish().catch(null),
+  total_used: amount.nullish().catch(null),
+  total_available: amount.nullish().catch(null),
+  unlimited_quota: flag.nullish().catch(null),
+});
+
+/** `GET /v1/dashboard/billing/subscription`: the limit in USD. */
+export const billingSubscriptionSchema = z.looseObject({ hard_limit_usd: amount });
+/** `GET /v1/dashboard/billing/usage`: what was spent, in hundredths of a USD. */
+export const billingUsageSchema = z.looseObject({ total_usage: amount });

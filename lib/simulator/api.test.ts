@@ -114,6 +114,30 @@ describe.sequential("relay API", () => {
     expect(list.map((t) => t.id).sort()).toEqual([a.id, b.id].sort());
   });
 
+  it("token usage: GET /api/usage/token answers the relay envelope, and each create or extend spends quota", async () => {
+    const before = await sim.json("/api/usage/token");
+    expect(before).toMatchObject({
+      code: true,
+      message: "ok",
+      data: { object: "token_usage", total_granted: 1_000_000, unlimited_quota: false, expires_at: 0 },
+    });
+    const available = (body: Record<string, unknown>) =>
+      (body.data as { total_available: number; total_used: number }).total_available;
+    const start = available(before);
+    const parent = await sim.json("/luma/generations", { body: { user_prompt: "quota", duration: "5s" } });
+    const afterCreate = await sim.json("/api/usage/token");
+    expect(available(afterCreate)).toBe(start - 5_000);
+    await sim.waitFor(text(parent, "id"));
+    await sim.json(`/luma/generations/${text(parent, "id")}/extend`, { body: { user_prompt: "more" } });
+    const afterExtend = await sim.json("/api/usage/token");
+    expect(available(afterExtend)).toBe(start - 10_000);
+    expect((afterExtend.data as { total_used: number }).total_used).toBe(1_000_000 - available(afterExtend));
+    // A refused create spends nothing.
+    expect((await sim.call("/luma/generations", { body: {} })).status).toBe(400);
+    expect(available(await sim.json("/api/usage/token"))).toBe(start - 10_000);
+    expect((await sim.call("/api/usage/token", { token: "wrong" })).status).toBe(401);
+  });
+
   it("accepts a keyframe as a data URL", async () => {
     const png = await testImage("testsrc", "320x240");
     const response = await sim.call("/luma/generations", {

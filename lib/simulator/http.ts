@@ -2,6 +2,18 @@ import type { Engine } from "./engine";
 import type { Faults } from "./faults";
 import type { WireContext } from "./wire";
 
+/**
+ * The simulated accounts: the official API's credit balance (each create spends its duration in seconds,
+ * a still 1) and the relay token's quota (`GET /api/usage/token`; each relay create or extend spends
+ * QUOTA_PER_SECOND per second of clip).
+ */
+export interface Account {
+  credits: number;
+  quota: { granted: number; used: number };
+}
+
+export const QUOTA_PER_SECOND = 1000;
+
 /** What a route handler gets: the request, the engine, and helpers bound to this request. */
 export interface RouteContext {
   request: Request;
@@ -9,8 +21,8 @@ export interface RouteContext {
   params: string[];
   engine: Engine;
   faults: Faults;
-  /** Official API credit balance; each create spends its duration in seconds. */
-  account: { credits: number };
+  /** The accounts behind the token (see Account). */
+  account: Account;
   wire: () => WireContext;
   /** Counts a request against a task, for the control endpoint's per-task counters. */
   touch: (taskId: string) => void;

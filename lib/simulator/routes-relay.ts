@@ -1,12 +1,15 @@
 import { NOT_FOUND_PAGE } from "./faults";
 import type { Route, RouteContext } from "./http";
-import { json } from "./http";
+import { json, QUOTA_PER_SECOND } from "./http";
 import { MEDIA_FILES } from "./render";
 import { batchSchema, parseBody, relayCreateSchema, relayExtendSchema, requestEcho } from "./schemas";
 import { imageFormatOf, SimulatorError, type TaskRecord } from "./types";
 import { mediaLink, mediaVisible, relayBatch, relaySingle } from "./wire";
 
-/** The relay's own format (the seeds): /luma/generations, extend, get, batch, download_video_url. */
+/**
+ * The relay's own format (the seeds): /luma/generations, extend, get, batch, download_video_url, and the
+ * token's quota at /api/usage/token (UPSTREAM.md §6).
+ */
 
 function taskOr404(ctx: RouteContext, id: string, field = "task_id"): TaskRecord {
   ctx.touch(id);
@@ -44,6 +47,7 @@ async function create(ctx: RouteContext): Promise<Response> {
     { start, end },
   );
   ctx.touch(task.id);
+  spend(ctx, task);
   return json(relaySingle(task, ctx.wire()));
 }
 
@@ -86,7 +90,31 @@ async function extend(ctx: RouteContext): Promise<Response> {
     { end },
   );
   ctx.touch(task.id);
+  spend(ctx, task);
   return json(relaySingle(task, ctx.wire()));
+}
+
+/** A relay bills the token when it accepts the task. */
+function spend(ctx: RouteContext, task: TaskRecord): void {
+  ctx.account.quota.used += Math.max(1, Math.round(task.durationSeconds)) * QUOTA_PER_SECOND;
+}
+
+/** `GET /api/usage/token`: the common relays' envelope, `code: true` and the token's quota in `data`. */
+async function tokenUsage(ctx: RouteContext): Promise<Response> {
+  const { granted, used } = ctx.account.quota;
+  return json({
+    code: true,
+    message: "ok",
+    data: {
+      object: "token_usage",
+      name: "simulator",
+      total_granted: granted,
+      total_used: used,
+      total_available: granted - used,
+      unlimited_quota: false,
+      expires_at: 0,
+    },
+  });
 }
 
 async function get(ctx: RouteContext): Promise<Response> {
@@ -125,4 +153,5 @@ export const relayRoutes: Route[] = [
   },
   { method: "GET", pattern: /^\/luma\/generations\/([^/]+)$/, name: "relay.get", handle: get },
   { method: "POST", pattern: /^\/luma\/tasks$/, name: "relay.batch", handle: batch },
+  { method: "GET", pattern: /^\/api\/usage\/token$/, name: "relay.token_usage", handle: tokenUsage },
 ];

@@ -11,7 +11,7 @@ import {
   pickFault,
 } from "./faults";
 import { HookDispatcher } from "./hooks";
-import { detail, type Route, type RouteContext } from "./http";
+import { type Account, detail, type Route, type RouteContext } from "./http";
 import { type KeyframeFetcher, plainKeyframeFetch } from "./keyframe-fetch";
 import { MAX_IMAGE_BYTES, MAX_VIDEO_BYTES, readMediaUrl } from "./keyframes";
 import { isServedFile, MediaSigner, serveFile } from "./media";
@@ -45,6 +45,8 @@ export interface SimulatorOptions {
   preset?: string;
   /** Official API credit balance. Default 1000. */
   credits?: number;
+  /** The relay token's quota (`GET /api/usage/token`'s total_granted). Default 1,000,000. */
+  quota?: number;
   faults?: FaultsInput;
   /** Source of randomness for fault rates (tests inject a fixed one). Default Math.random. */
   random?: () => number;
@@ -80,7 +82,10 @@ export function createSimulator(options: SimulatorOptions): Simulator {
   let faults = structuredClone(initialFaults);
   const signer = new MediaSigner(`${token}:${dataDir}`);
   const recorder = new Recorder();
-  const account = { credits: options.credits ?? 1000 };
+  const account: Account = {
+    credits: options.credits ?? 1000,
+    quota: { granted: options.quota ?? 1_000_000, used: 0 },
+  };
   const hangs = new Set<() => void>();
   const routes: Route[] = [...relayRoutes, ...officialRoutes()];
   const fetchKeyframe = options.fetchKeyframe ?? plainKeyframeFetch;

@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { BalanceAnswerSchema } from "@/lib/shared/balance";
 import { BoardListSchema, BoardSchema } from "@/lib/shared/board";
 import { FamilySchema } from "@/lib/shared/family";
 import { ShareInfoSchema, TaskChangesSchema, TaskPageSchema, TaskSchema } from "@/lib/shared/task";
@@ -60,6 +61,15 @@ export const OPERATIONS: Record<OperationKey, Operation> = {
       200: { description: "Everything answers", content: HealthSchema },
       503: { description: "`status: degraded`: the database does not answer", content: HealthSchema },
     },
+  },
+  "GET /api/account/balance": {
+    summary: "What the upstream account behind the studio's token has left, when the upstream says",
+    description:
+      "Read from Luma's `/credits` (official), else the relay's `/api/usage/token`, else its OpenAI billing " +
+      "pair; `balance` is null when none of them answers. Kept for 20 s, and read again after each create, " +
+      "extend or continue the upstream accepted.",
+    tag: "system",
+    responses: { 200: { description: "The balance, or `{balance: null}`", content: BalanceAnswerSchema } },
   },
   "GET /api/openapi.json": {
     summary: "This document",

@@ -16,7 +16,7 @@ import { submitUpstream } from "./submit";
  * test's, and the upstream call is the test's own `send`, which can play a webhook arriving mid-call.
  */
 
-const holder = vi.hoisted(() => ({ db: undefined as unknown }));
+const holder = vi.hoisted(() => ({ db: undefined as unknown, balanceForgotten: 0 }));
 vi.mock("../db", async (original) => ({
   ...(await original<typeof import("../db")>()),
   getDb: async () => holder.db,
@@ -25,6 +25,7 @@ vi.mock("../upstream", () => ({ provider: () => ({}) }));
 vi.mock("../media/mirroring", () => ({ onTaskFinished: () => {} }));
 vi.mock("../share/links", () => ({ liveLinksOf: async () => new Map(), presentShare: () => null }));
 vi.mock("../upstream-link", () => ({ browserUrl: (url: string) => url }));
+vi.mock("../balance", () => ({ forgetBalance: () => holder.balanceForgotten++ }));
 
 const lostAnswer = () =>
   new LumaError({ kind: "unavailable", message: "The upstream did not answer: no answer within 60000 ms" });
@@ -52,6 +53,17 @@ describe("submitUpstream", () => {
   const row = async () => (await open.db.select().from(tasks).where(eq(tasks.id, "t1")))[0]!;
   const hook = (overrides: Parameters<typeof snapshotOf>[0]) =>
     applyUpstreamUpdate("t1", snapshotOf(overrides), "webhook", open.db);
+
+  it("drops the kept account balance once the upstream took the task, not when it refused", async () => {
+    const before = holder.balanceForgotten;
+    await submitUpstream(await row(), async () => snapshotOf({ state: "queued" }));
+    expect(holder.balanceForgotten).toBe(before + 1);
+    await open.db.update(tasks).set({ state: "submitting" }).where(eq(tasks.id, "t1"));
+    const refused = new LumaError({ kind: "rejected", message: "Insufficient credits", status: 400 });
+    await submitUpstream(await row(), async () => Promise.reject(refused)).catch(() => null);
+    expect(await row()).toMatchObject({ state: "failed" });
+    expect(holder.balanceForgotten).toBe(before + 1);
+  });
 
   it("does not fail a task a webhook moved on while the create's answer was lost", async () => {
     const task = await submitUpstream(await row(), async () => {

@@ -2,6 +2,7 @@ import "server-only";
 import { and, eq, notInArray, sql } from "drizzle-orm";
 import type { LumaProvider, UpstreamSnapshot } from "@/lib/luma";
 import { type Task, TERMINAL_STATES } from "@/lib/shared/task";
+import { forgetBalance } from "../balance";
 import { getDb, schema } from "../db";
 import type { NewTaskRow, TaskRow } from "../db/schema";
 import { log } from "../log";
@@ -123,9 +124,14 @@ export async function submitUpstream(
       recorded: Boolean(failed),
     });
     // Not recorded: an upstream answer (a webhook) got there first, so the create did go through.
-    if (!failed) return getTask(row.id);
+    if (!failed) {
+      forgetBalance();
+      return getTask(row.id);
+    }
     throw failure.answer;
   }
+  // The upstream took the task, so it has spent from the account: the header's next read asks again.
+  forgetBalance();
   const applied = await applyUpstreamUpdate(row.id, snapshot, "submit");
   if (applied?.finished) onTaskFinished(applied.task);
   await db

@@ -246,6 +246,43 @@ test("extend backward leads into the clip; a bridge joins one clip's end to anot
   await expect(page.getByTestId("viewer-settings")).toContainText("Bridge to “as a watercolour painting”");
 });
 
+test("reframe 16:9 → 9:16: the clip placed on the new canvas by keyboard, the file in the new ratio", async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const source = (await listTasks(studio.url)).find(
+    (task) => task.kind === "generate" && task.prompt === SOURCE,
+  )!;
+  await openStudio(page, studio.url);
+  const card = clipCard(page, SOURCE).last();
+  await card.hover();
+  await clipMenuAction(page, card, "Reframe…");
+  const dialog = page.getByTestId("edit-dialog");
+  await expect(dialog.getByRole("radio", { name: "9:16" })).toBeChecked();
+  await expect(dialog.getByRole("radio", { name: "16:9" })).toHaveCount(0);
+  const placed = dialog.getByRole("button", { name: /The clip on the new 9:16 canvas/ });
+  await expect(placed).toHaveAccessibleDescription("100 % wide, 0 % from the left, 34 % from the top");
+  await placed.focus();
+  for (let i = 0; i < 3; i++) await page.keyboard.press("-");
+  await page.keyboard.press("Shift+ArrowUp");
+  await expect(placed).toHaveAccessibleDescription("94 % wide, 3 % from the left, 24 % from the top");
+  await dialog.getByLabel("What lies around it? (optional)").fill("more sky above the lighthouse");
+  await dialog.getByRole("button", { name: "Reframe", exact: true }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByText("Reframed clip on its way").first()).toBeVisible();
+
+  const reframed = await finishedChild(source, "reframe");
+  expect(reframed).toMatchObject({
+    aspectRatio: "9:16",
+    edit: { tool: "reframe", aspectRatio: "9:16", prompt: "more sky above the lighthouse" },
+  });
+  const [video] = (await streamsOf(reframed)).filter((stream) => stream.codec_type === "video");
+  expect(video!.height! / video!.width!).toBeCloseTo(16 / 9, 1);
+  await page.goto(`${studio.url}/clips/${encodeURIComponent(reframed.id)}`);
+  await expect(page.getByText("Reframed from")).toBeVisible();
+  await expect(page.getByTestId("viewer-settings")).toContainText("Reframed to 9:16");
+});
+
 test("a tool that cannot apply is refused with the reason, and nothing goes upstream", async () => {
   const tasks = await listTasks(studio.url);
   const upscaled = tasks.find((task) => task.kind === "upscale" && task.resolution === "1080p");

@@ -16,6 +16,12 @@ import { type EditToolName, PROMPT_LIMIT } from "@/lib/shared/edit-input";
 import type { Task, TaskPage } from "@/lib/shared/task";
 import { CloseIcon } from "../viewer/close-button";
 import { useEditAbilities } from "./edit-tools";
+import { fittedPlacement, type Placement, ReframePlacer } from "./reframe-placer";
+
+const ratioOf = (aspectRatio: string | null) => {
+  const [a, b] = (aspectRatio ?? "16:9").split(":").map(Number);
+  return a && b ? a / b : 16 / 9;
+};
 
 export interface EditDialogProps {
   source: Task;
@@ -50,20 +56,29 @@ export function EditDialog({ source, tool, onClose, returnFocus }: EditDialogPro
   const [submitting, setSubmitting] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const [toId, setToId] = useState<string | null>(null);
+  // Reframe: a landscape clip turns to a phone's 9:16 first; anything else to the first ratio offered.
+  const [ratio, setRatio] = useState(can.reframe.includes("9:16") ? "9:16" : (can.reframe[0] ?? ""));
+  const sourceRatio =
+    source.video?.width && source.video.height
+      ? source.video.width / source.video.height
+      : ratioOf(source.aspectRatio);
+  const [placement, setPlacement] = useState<Placement>(() => fittedPlacement(sourceRatio, ratioOf(ratio)));
   const targets = tool === "interpolate" ? bridgeTargets(queryClient, source) : [];
   const mode = MODIFY_MODES[strength] ?? DEFAULT_MODE;
 
   const edit = (): EditSubmit =>
     tool === "interpolate"
       ? { tool, input: { toId: toId ?? "", prompt: prompt.trim() } }
-      : tool === "upscale"
-        ? { tool, input: { resolution } }
-        : tool === "audio"
-          ? {
-              tool,
-              input: { prompt: prompt.trim() || undefined, negativePrompt: negative.trim() || undefined },
-            }
-          : { tool, input: { mode, prompt: prompt.trim() || undefined } };
+      : tool === "reframe"
+        ? { tool, input: { aspectRatio: ratio, prompt: prompt.trim() || undefined, placement } }
+        : tool === "upscale"
+          ? { tool, input: { resolution } }
+          : tool === "audio"
+            ? {
+                tool,
+                input: { prompt: prompt.trim() || undefined, negativePrompt: negative.trim() || undefined },
+              }
+            : { tool, input: { mode, prompt: prompt.trim() || undefined } };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -181,6 +196,42 @@ export function EditDialog({ source, tool, onClose, returnFocus }: EditDialogPro
                   {t("upscaleFrom", { from: source.resolution ?? "—" })}
                 </p>
               </fieldset>
+            ) : null}
+            {tool === "reframe" ? (
+              <div className="flex flex-col gap-3">
+                <fieldset className="flex flex-col gap-2">
+                  <legend className="mb-2 text-sm font-medium">{t("ratio")}</legend>
+                  <div className="flex flex-wrap gap-2">
+                    {can.reframe.map((value) => (
+                      <label
+                        key={value}
+                        className="relative inline-flex h-9 cursor-pointer items-center rounded-full border border-line px-3 text-sm has-checked:border-accent has-checked:bg-accent-soft has-focus-visible:outline-2 has-focus-visible:outline-accent pointer-coarse:h-10"
+                      >
+                        <input
+                          type="radio"
+                          name={`${ids}-ratio`}
+                          value={value}
+                          checked={ratio === value}
+                          onChange={() => {
+                            setRatio(value);
+                            setPlacement(fittedPlacement(sourceRatio, ratioOf(value)));
+                          }}
+                          className="sr-only"
+                        />
+                        {value}
+                      </label>
+                    ))}
+                  </div>
+                </fieldset>
+                <ReframePlacer
+                  poster={source.thumbnail?.url ?? null}
+                  sourceRatio={sourceRatio}
+                  targetRatio={ratioOf(ratio)}
+                  ratioLabel={ratio}
+                  placement={placement}
+                  onChange={setPlacement}
+                />
+              </div>
             ) : null}
             {tool === "interpolate" ? (
               <fieldset className="flex min-w-0 flex-col gap-2">

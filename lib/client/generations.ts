@@ -3,6 +3,7 @@ import type {
   EditToolName,
   InterpolateInput,
   ModifyInput,
+  ReframeInput,
   UpscaleInput,
 } from "@/lib/shared/edit-input";
 import type {
@@ -75,6 +76,7 @@ export type EditSubmit =
   | { tool: "upscale"; input: UpscaleInput }
   | { tool: "audio"; input: AudioInput }
   | { tool: "modify"; input: ModifyInput }
+  | { tool: "reframe"; input: ReframeInput }
   | { tool: "interpolate"; input: InterpolateInput };
 
 /** Upscale, add audio or modify a finished clip: a new clip made from it; same rules as create. */

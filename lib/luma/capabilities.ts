@@ -30,6 +30,8 @@ export interface ProviderCapabilities {
     upscale: readonly string[];
     audio: boolean;
     modify: boolean;
+    /** Aspect ratios a clip can be reframed to (its own is never offered). */
+    reframe: readonly string[];
     /** A new segment before the clip (reverse extend). */
     extendBackward: boolean;
     /** A bridge between two finished clips: from one's last frame to the other's first. */
@@ -59,6 +61,7 @@ export const RELAY_CAPABILITIES: ProviderCapabilities = Object.freeze({
     upscale: Object.freeze([]),
     audio: false,
     modify: false,
+    reframe: Object.freeze([]),
     extendBackward: false,
     interpolate: false,
   }),
@@ -86,6 +89,7 @@ export const OFFICIAL_CAPABILITIES: ProviderCapabilities = Object.freeze({
     upscale: Object.freeze(["1080p", "4k"]),
     audio: true,
     modify: true,
+    reframe: Object.freeze(["1:1", "4:3", "3:4", "16:9", "9:16", "21:9", "9:21"]),
     extendBackward: true,
     interpolate: true,
   }),

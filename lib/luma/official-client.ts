@@ -10,6 +10,7 @@ import {
   officialCreateBodySchema,
   officialListSchema,
   officialModifyBodySchema,
+  officialReframeBodySchema,
   officialUpscaleBodySchema,
 } from "./schemas";
 import type {
@@ -203,6 +204,22 @@ function editCall(req: Exclude<EditRequest, { tool: "interpolate" }>): { path: s
           generation_type: "add_audio",
           prompt: req.prompt || undefined,
           negative_prompt: req.negativePrompt || undefined,
+          callback_url: req.callbackUrl,
+        }),
+      };
+    case "reframe":
+      return {
+        path: "/generations/video/reframe",
+        body: officialReframeBodySchema.parse({
+          generation_type: "reframe_video",
+          media: { url: req.sourceVideoUrl },
+          aspect_ratio: req.aspectRatio,
+          model: req.model ?? OFFICIAL_CAPABILITIES.defaultModel,
+          prompt: req.prompt || undefined,
+          x_start: req.bounds?.xStart,
+          x_end: req.bounds?.xEnd,
+          y_start: req.bounds?.yStart,
+          y_end: req.bounds?.yEnd,
           callback_url: req.callbackUrl,
         }),
       };

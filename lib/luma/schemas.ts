@@ -219,6 +219,18 @@ export const officialAudioBodySchema = z.strictObject({
   negative_prompt: z.string().optional(),
   callback_url: z.string().optional(),
 });
+export const officialReframeBodySchema = z.strictObject({
+  generation_type: z.literal("reframe_video"),
+  media: z.strictObject({ url: z.string() }),
+  aspect_ratio: z.string(),
+  model: z.string(),
+  prompt: z.string().optional(),
+  x_start: z.number().int().nonnegative().optional(),
+  x_end: z.number().int().positive().optional(),
+  y_start: z.number().int().nonnegative().optional(),
+  y_end: z.number().int().positive().optional(),
+  callback_url: z.string().optional(),
+});
 export const officialModifyBodySchema = z.strictObject({
   generation_type: z.literal("modify_video"),
   media: z.strictObject({ url: z.string() }),

@@ -82,6 +82,16 @@ export type EditRequest =
       callbackUrl?: string;
     }
   | {
+      tool: "reframe";
+      sourceVideoUrl: string;
+      aspectRatio: string;
+      prompt?: string;
+      model?: string;
+      /** Where the source sits on the new canvas, in its pixels; unset = fitted and centred. */
+      bounds?: { xStart: number; xEnd: number; yStart: number; yEnd: number };
+      callbackUrl?: string;
+    }
+  | {
       tool: "interpolate";
       /** The bridge runs from this generation's last frame to the other's first. */
       fromUpstreamId: string;

@@ -37,6 +37,26 @@ export const ModifyInputSchema = z.object({
 });
 export type ModifyInput = z.infer<typeof ModifyInputSchema>;
 
+const share = z.number().check(z.gte(-1), z.lte(2));
+
+/**
+ * Reframe: the new aspect ratio, and where the source sits on the new canvas as shares of the canvas's
+ * width and height (x, y of its top-left corner; its width and height). Unset: fitted and centred.
+ */
+export const ReframeInputSchema = z.object({
+  aspectRatio: z.string({ error: "is required: the new aspect ratio" }).check(z.maxLength(16)),
+  prompt: optionalPrompt,
+  placement: z.optional(
+    z.object({
+      x: share,
+      y: share,
+      width: z.number().check(z.gt(0), z.lte(1)),
+      height: z.number().check(z.gt(0), z.lte(1)),
+    }),
+  ),
+});
+export type ReframeInput = z.infer<typeof ReframeInputSchema>;
+
 export const InterpolateInputSchema = z.object({
   /** The clip the bridge leads to (its first frame ends the bridge). */
   toId: z.string({ error: "is required: the clip to bridge to" }).check(z.minLength(1), z.maxLength(64)),
@@ -60,5 +80,6 @@ export const EditInfoSchema = z.union([
   }),
   z.object({ tool: z.literal("modify"), mode: z.enum(MODIFY_MODES), prompt: z.nullable(z.string()) }),
   z.object({ tool: z.literal("interpolate"), toId: z.string(), toPrompt: z.nullable(z.string()) }),
+  z.object({ tool: z.literal("reframe"), aspectRatio: z.string(), prompt: z.nullable(z.string()) }),
 ]);
 export type EditInfo = z.infer<typeof EditInfoSchema>;

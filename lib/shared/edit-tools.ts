@@ -3,7 +3,7 @@
  * reads this, and zod stays out of it (the request schemas are in ./edit-input).
  */
 
-export const EDIT_TOOLS = ["upscale", "audio", "modify", "interpolate"] as const;
+export const EDIT_TOOLS = ["upscale", "audio", "modify", "reframe", "interpolate"] as const;
 export type EditToolName = (typeof EDIT_TOOLS)[number];
 
 /** Resolutions in increasing order, so an upscale offers only those above the clip's own. */

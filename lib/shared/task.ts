@@ -41,7 +41,16 @@ export const TaskCopySchema = z.object({
 });
 export type TaskCopy = z.infer<typeof TaskCopySchema>;
 
-export const TASK_KINDS = ["generate", "extend", "reverse", "upscale", "audio", "modify", "bridge"] as const;
+export const TASK_KINDS = [
+  "generate",
+  "extend",
+  "reverse",
+  "upscale",
+  "audio",
+  "modify",
+  "reframe",
+  "bridge",
+] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];
 
 /** A keyframe as the task used it; `uploadId` lets "Retry" send the same stored image again. */

@@ -37,7 +37,14 @@ export interface FilmPlan {
 
 const playable = (task: Task) => task.state === "completed" && task.video !== null;
 // Reverse extends and bridges are new files that hold their own run: they play on their own too.
-const TAKES: ReadonlySet<Task["kind"]> = new Set(["reverse", "upscale", "audio", "modify", "bridge"]);
+const TAKES: ReadonlySet<Task["kind"]> = new Set([
+  "reverse",
+  "upscale",
+  "audio",
+  "modify",
+  "reframe",
+  "bridge",
+]);
 const isTake = (task: Task) => TAKES.has(task.kind);
 const seconds = (task: Task) => task.video?.durationSeconds ?? (Number.parseFloat(task.duration ?? "") || 5);
 

@@ -213,6 +213,19 @@ export const OPERATIONS: Record<OperationKey, Operation> = {
       409: error("The clip is not finished, or this provider offers no modify"),
     },
   },
+  "POST /api/generations/{id}/reframe": {
+    summary: "A new clip: this finished clip in another aspect ratio, outpainted around it (Dream Machine API)",
+    description:
+      "Body `{aspectRatio, prompt?, placement?}`: the new ratio (one of the provider's, not the clip's own), what lies around it, and where the clip sits on the new canvas as shares of its width and height (`{x, y, width, height}`; unset = fitted and centred). The studio sends it as pixel bounds (`x_start…y_end`) on a canvas that keeps the clip's short side. The new task's `kind` is `reframe` and its `aspectRatio` the new one.",
+    tag: "generations",
+    idempotencyKey: true,
+    responses: {
+      ...submitted,
+      400: error("`aspectRatio` is the clip's own or not offered, or `placement` is out of range"),
+      404: error("No clip with that id"),
+      409: error("The clip is not finished, or this provider offers no reframe"),
+    },
+  },
   "POST /api/generations/{id}/interpolate": {
     summary:
       "A new clip bridging this finished clip's last frame to another clip's first (Dream Machine API)",

@@ -6,6 +6,7 @@ import {
   type EditToolName,
   type InterpolateInput,
   type ModifyInput,
+  type ReframeInput,
   type UpscaleInput,
   upscaleTargets,
 } from "@/lib/shared/edit-input";
@@ -32,21 +33,34 @@ export type EditInput =
   | { tool: "upscale"; input: UpscaleInput }
   | { tool: "audio"; input: AudioInput }
   | { tool: "modify"; input: ModifyInput }
+  | { tool: "reframe"; input: ReframeInput }
   | { tool: "interpolate"; input: InterpolateInput };
 
 /** The kind of task each tool makes. */
-const KIND = { upscale: "upscale", audio: "audio", modify: "modify", interpolate: "bridge" } as const;
+const KIND = {
+  upscale: "upscale",
+  audio: "audio",
+  modify: "modify",
+  reframe: "reframe",
+  interpolate: "bridge",
+} as const;
 
 const TOOL_NAMES: Record<EditToolName, string> = {
   upscale: "Upscale",
   audio: "Add audio",
   modify: "Modify",
+  reframe: "Reframe",
   interpolate: "Bridge between clips",
 };
 
 function refuseUnoffered(tool: EditToolName): void {
   const { edits } = provider().capabilities;
-  const offered = tool === "upscale" ? edits.upscale.length > 0 : edits[tool];
+  const offered =
+    tool === "upscale"
+      ? edits.upscale.length > 0
+      : tool === "reframe"
+        ? edits.reframe.length > 0
+        : edits[tool];
   if (!offered) {
     throw new AppError(
       "conflict",
@@ -56,6 +70,17 @@ function refuseUnoffered(tool: EditToolName): void {
 }
 
 function checkInput(source: TaskRow, edit: EditInput): void {
+  if (edit.tool === "reframe") {
+    const own = source.aspectRatio ?? "16:9";
+    const offered = provider().capabilities.edits.reframe.filter((ratio) => ratio !== own);
+    if (!offered.includes(edit.input.aspectRatio)) {
+      const problem = `must be one of ${offered.join(", ")} (not the clip's own ${own})`;
+      throw new AppError("validation_failed", `aspectRatio: ${problem}`, {
+        fields: { aspectRatio: problem },
+      });
+    }
+    return;
+  }
   if (edit.tool !== "upscale") return;
   const targets = upscaleTargets(source.resolution, provider().capabilities.edits.upscale);
   if (!targets.includes(edit.input.resolution)) {
@@ -101,6 +126,8 @@ function editInfo(edit: EditInput, to: TaskRow | null): EditInfo {
       return { tool: "modify", mode: edit.input.mode, prompt: edit.input.prompt || null };
     case "interpolate":
       return { tool: "interpolate", toId: edit.input.toId, toPrompt: to?.prompt ?? null };
+    case "reframe":
+      return { tool: "reframe", aspectRatio: edit.input.aspectRatio, prompt: edit.input.prompt || null };
   }
 }
 
@@ -116,8 +143,8 @@ export async function editGeneration(
     throw new AppError("conflict", "This clip has no upstream id, so the video service can't edit it.");
   }
   checkInput(source, edit);
-  if (edit.tool === "modify" && !source.videoUrl) {
-    throw new AppError("conflict", "The video service's copy of this clip is gone, so it can't be modified.");
+  if ((edit.tool === "modify" || edit.tool === "reframe") && !source.videoUrl) {
+    throw new AppError("conflict", "The video service's copy of this clip is gone, so it can't be edited.");
   }
   const earlier = await findByIdempotencyKey(idempotencyKey);
   if (earlier) return { task: await getTask(earlier.id), created: false };
@@ -129,7 +156,7 @@ export async function editGeneration(
   const ownPrompt =
     edit.tool === "interpolate"
       ? edit.input.prompt
-      : info.tool === "audio" || info.tool === "modify"
+      : info.tool === "audio" || info.tool === "modify" || info.tool === "reframe"
         ? info.prompt
         : null;
   const { row, created } = await insertOrReuse({
@@ -140,7 +167,7 @@ export async function editGeneration(
     prompt: ownPrompt ?? source.prompt,
     expandPrompt: false,
     loop: source.loop,
-    aspectRatio: source.aspectRatio,
+    aspectRatio: edit.tool === "reframe" ? edit.input.aspectRatio : source.aspectRatio,
     model: source.model,
     resolution: info.tool === "upscale" ? info.resolution : source.resolution,
     duration: source.duration,
@@ -153,38 +180,13 @@ export async function editGeneration(
   });
   if (!created) return { task: await getTask(row.id), created: false };
 
-  const callbackUrl = hookUrlFor(row.id, row.hookSecret);
-  const request: EditRequest =
-    edit.tool === "interpolate"
-      ? {
-          tool: "interpolate",
-          fromUpstreamId: sourceUpstreamId,
-          toUpstreamId: to!.upstreamId,
-          prompt: edit.input.prompt,
-          aspectRatio: source.aspectRatio ?? undefined,
-          callbackUrl,
-        }
-      : edit.tool === "upscale"
-        ? { tool: "upscale", sourceUpstreamId, resolution: edit.input.resolution, callbackUrl }
-        : edit.tool === "audio"
-          ? {
-              tool: "audio",
-              sourceUpstreamId,
-              prompt: edit.input.prompt || undefined,
-              negativePrompt: edit.input.negativePrompt || undefined,
-              callbackUrl,
-            }
-          : edit.tool === "modify"
-            ? {
-                tool: "modify",
-                sourceVideoUrl: source.videoUrl!,
-                mode: edit.input.mode,
-                prompt: edit.input.prompt || undefined,
-                model: source.model ?? undefined,
-                firstFrameUrl: firstFrame?.upstreamUrl,
-                callbackUrl,
-              }
-            : unreachable(edit);
+  const request = upstreamRequest(edit, {
+    source,
+    sourceUpstreamId,
+    toUpstreamId: to?.upstreamId ?? null,
+    firstFrameUrl: firstFrame?.upstreamUrl,
+    callbackUrl: hookUrlFor(row.id, row.hookSecret),
+  });
   const task = await submitUpstream(
     row,
     (client, signal) => client.edit(request, { signal }),
@@ -193,6 +195,101 @@ export async function editGeneration(
   return { task, created: true };
 }
 
-function unreachable(edit: never): never {
-  throw new Error(`unknown tool ${JSON.stringify(edit)}`);
+/** What the upstream is sent for each tool. */
+function upstreamRequest(
+  edit: EditInput,
+  context: {
+    source: TaskRow;
+    sourceUpstreamId: string;
+    toUpstreamId: string | null;
+    firstFrameUrl: string | undefined;
+    callbackUrl: string | undefined;
+  },
+): EditRequest {
+  const { source, sourceUpstreamId, callbackUrl } = context;
+  const sourceVideoUrl = source.videoUrl ?? "";
+  const model = source.model ?? undefined;
+  switch (edit.tool) {
+    case "upscale":
+      return { tool: "upscale", sourceUpstreamId, resolution: edit.input.resolution, callbackUrl };
+    case "audio":
+      return {
+        tool: "audio",
+        sourceUpstreamId,
+        prompt: edit.input.prompt || undefined,
+        negativePrompt: edit.input.negativePrompt || undefined,
+        callbackUrl,
+      };
+    case "modify":
+      return {
+        tool: "modify",
+        sourceVideoUrl,
+        mode: edit.input.mode,
+        prompt: edit.input.prompt || undefined,
+        model,
+        firstFrameUrl: context.firstFrameUrl,
+        callbackUrl,
+      };
+    case "reframe":
+      return {
+        tool: "reframe",
+        sourceVideoUrl,
+        aspectRatio: edit.input.aspectRatio,
+        prompt: edit.input.prompt || undefined,
+        model,
+        bounds: boundsOf(source, edit.input),
+        callbackUrl,
+      };
+    case "interpolate":
+      return {
+        tool: "interpolate",
+        fromUpstreamId: sourceUpstreamId,
+        toUpstreamId: context.toUpstreamId ?? "",
+        prompt: edit.input.prompt,
+        aspectRatio: source.aspectRatio ?? undefined,
+        callbackUrl,
+      };
+  }
+}
+
+/**
+ * The placement as pixel bounds on the new canvas, which keeps the source's short side (as Luma's reframe
+ * and the simulator do). The source's size is its video's when known, else what its resolution names.
+ */
+export function boundsOf(
+  source: Pick<TaskRow, "width" | "height" | "aspectRatio" | "resolution">,
+  input: ReframeInput,
+): { xStart: number; xEnd: number; yStart: number; yEnd: number } | undefined {
+  const place = input.placement;
+  if (!place) return undefined;
+  const size = source.width && source.height ? { width: source.width, height: source.height } : named(source);
+  const ratio = ratioOf(input.aspectRatio);
+  const short = Math.min(size.width, size.height);
+  const even = (n: number) => Math.max(2, 2 * Math.round(n / 2));
+  const canvas =
+    ratio >= 1
+      ? { width: even(short * ratio), height: even(short) }
+      : { width: even(short), height: even(short / ratio) };
+  const clamp = (value: number, limit: number) => Math.min(limit, Math.max(0, Math.round(value)));
+  const xStart = clamp(place.x * canvas.width, canvas.width - 2);
+  const yStart = clamp(place.y * canvas.height, canvas.height - 2);
+  return {
+    xStart,
+    xEnd: Math.max(xStart + 2, clamp((place.x + place.width) * canvas.width, canvas.width)),
+    yStart,
+    yEnd: Math.max(yStart + 2, clamp((place.y + place.height) * canvas.height, canvas.height)),
+  };
+}
+
+function ratioOf(aspectRatio: string | null): number {
+  const [a, b] = (aspectRatio ?? "16:9").split(":").map(Number);
+  return a && b ? a / b : 16 / 9;
+}
+
+/** 720p: a 720-pixel short side, the long side from the aspect ratio. */
+function named(source: Pick<TaskRow, "aspectRatio" | "resolution">): { width: number; height: number } {
+  const short = { "540p": 540, "720p": 720, "1080p": 1080, "4k": 2160 }[source.resolution ?? ""] ?? 720;
+  const ratio = ratioOf(source.aspectRatio);
+  const long = Math.round(short * (ratio >= 1 ? ratio : 1 / ratio));
+  return ratio >= 1 ? { width: long, height: short } : { width: short, height: long };
 }

@@ -3,7 +3,7 @@ import type { TaskRow } from "../db/schema";
 import { AppError } from "../http/errors";
 import { getTaskRow } from "./queries";
 
-export type LineageAction = "extend" | "continue" | "upscale" | "audio" | "modify" | "interpolate";
+export type LineageAction = "extend" | "continue" | "upscale" | "audio" | "modify" | "reframe" | "interpolate";
 
 const VERB: Record<LineageAction, string> = {
   extend: "extended",
@@ -11,6 +11,7 @@ const VERB: Record<LineageAction, string> = {
   upscale: "upscaled",
   audio: "given sound",
   modify: "modified",
+  reframe: "reframed",
   interpolate: "bridged to another clip",
 };
 

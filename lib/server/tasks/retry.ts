@@ -37,6 +37,7 @@ export function retryInputOf(row: TaskRow): CreateGenerationInput {
 const NOT_RETRIED = {
   extend: "A failed extension can't be retried here; extend the original clip again instead.",
   reverse: "A failed extension can't be retried here; extend the original clip again instead.",
+  reframe: "A failed reframe can't be retried here; reframe the original clip again instead.",
   bridge: "A failed bridge can't be retried here; bridge the two clips again instead.",
   upscale: "A failed upscale can't be retried here; upscale the original clip again instead.",
   audio: "A failed soundtrack can't be retried here; add audio to the original clip again instead.",

@@ -265,7 +265,7 @@ test("reframe 16:9 → 9:16: the clip placed on the new canvas by keyboard, the 
   await placed.focus();
   for (let i = 0; i < 3; i++) await page.keyboard.press("-");
   await page.keyboard.press("Shift+ArrowUp");
-  await expect(placed).toHaveAccessibleDescription("94 % wide, 3 % from the left, 24 % from the top");
+  await expect(placed).toHaveAccessibleDescription("94 % wide, 3 % from the left, 25 % from the top");
   await dialog.getByLabel("What lies around it? (optional)").fill("more sky above the lighthouse");
   await dialog.getByRole("button", { name: "Reframe", exact: true }).click();
   await expect(dialog).toBeHidden();

@@ -84,19 +84,28 @@ export function ReframePlacer({
   };
   const keys = (event: KeyboardEvent<HTMLButtonElement>) => {
     const step = event.shiftKey ? 0.1 : 0.02;
-    const moves: Record<string, Partial<Placement>> = {
-      ArrowLeft: { x: placement.x - step },
-      ArrowRight: { x: placement.x + step },
-      ArrowUp: { y: placement.y - step },
-      ArrowDown: { y: placement.y + step },
-      "+": { width: placement.width + step },
-      "=": { width: placement.width + step },
-      "-": { width: placement.width - step },
+    // + and − resize about the centre, so the clip stays where it was put.
+    const resized = (width: number) => {
+      const sized = settled({ ...placement, width }, sourceRatio, targetRatio);
+      return {
+        width: sized.width,
+        x: placement.x + (placement.width - sized.width) / 2,
+        y: placement.y + (placement.height - sized.height) / 2,
+      };
+    };
+    const moves: Record<string, () => Partial<Placement>> = {
+      ArrowLeft: () => ({ x: placement.x - step }),
+      ArrowRight: () => ({ x: placement.x + step }),
+      ArrowUp: () => ({ y: placement.y - step }),
+      ArrowDown: () => ({ y: placement.y + step }),
+      "+": () => resized(placement.width + step),
+      "=": () => resized(placement.width + step),
+      "-": () => resized(placement.width - step),
     };
     const change = moves[event.key];
     if (!change) return;
     event.preventDefault();
-    set({ ...placement, ...change });
+    set({ ...placement, ...change() });
   };
   const percent = (share: number) => Math.round(share * 100);
   const tall = targetRatio < 1;

@@ -214,7 +214,8 @@ export const OPERATIONS: Record<OperationKey, Operation> = {
     },
   },
   "POST /api/generations/{id}/reframe": {
-    summary: "A new clip: this finished clip in another aspect ratio, outpainted around it (Dream Machine API)",
+    summary:
+      "A new clip: this finished clip in another aspect ratio, outpainted around it (Dream Machine API)",
     description:
       "Body `{aspectRatio, prompt?, placement?}`: the new ratio (one of the provider's, not the clip's own), what lies around it, and where the clip sits on the new canvas as shares of its width and height (`{x, y, width, height}`; unset = fitted and centred). The studio sends it as pixel bounds (`x_start…y_end`) on a canvas that keeps the clip's short side. The new task's `kind` is `reframe` and its `aspectRatio` the new one.",
     tag: "generations",

@@ -3,7 +3,14 @@ import type { TaskRow } from "../db/schema";
 import { AppError } from "../http/errors";
 import { getTaskRow } from "./queries";
 
-export type LineageAction = "extend" | "continue" | "upscale" | "audio" | "modify" | "reframe" | "interpolate";
+export type LineageAction =
+  | "extend"
+  | "continue"
+  | "upscale"
+  | "audio"
+  | "modify"
+  | "reframe"
+  | "interpolate";
 
 const VERB: Record<LineageAction, string> = {
   extend: "extended",

@@ -7,7 +7,5 @@ import { idempotencyKeyOf, submitted, TaskParamsSchema } from "../../schema";
 export const POST = route(
   { params: TaskParamsSchema, body: ReframeInputSchema, submits: true },
   async ({ request, params, body }) =>
-    submitted(
-      await editGeneration(params.id, { tool: "reframe", input: body }, idempotencyKeyOf(request)),
-    ),
+    submitted(await editGeneration(params.id, { tool: "reframe", input: body }, idempotencyKeyOf(request))),
 );

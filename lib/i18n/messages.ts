@@ -28,4 +28,5 @@ export const CLIENT_NAMESPACES = [
   "Lineage",
   "Boards",
   "Edit",
+  "Import",
 ] as const;

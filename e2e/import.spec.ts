@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { z } from "zod";
-import { type ExtraStudio, listTasks, SIM_TOKEN, setFaults, startExtraStudio } from "./fixtures/extra-studio";
 import { toasts } from "./fixtures/announce";
+import { type ExtraStudio, listTasks, SIM_TOKEN, setFaults, startExtraStudio } from "./fixtures/extra-studio";
 import { clipCard, openStudio } from "./fixtures/gallery";
 
 /**

@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { createContext, type ReactNode, useContext } from "react";
 import { importFromAccount } from "@/lib/client/account-import";
 import { ApiError } from "@/lib/client/api";
@@ -32,12 +32,13 @@ const IMPORT_KEY = ["account", "import"] as const;
 
 function useAccountImport() {
   const t = useTranslations();
+  const locale = useLocale();
   const queryClient = useQueryClient();
   return useMutation({
     mutationKey: IMPORT_KEY,
     mutationFn: importFromAccount,
     onSuccess: (result) => {
-      notify(result.imported > 0 ? "success" : "info", importSummary(result, t));
+      notify(result.imported > 0 ? "success" : "info", importSummary(result, t, locale));
       void queryClient.invalidateQueries({ queryKey: taskKeys.all, refetchType: "active" });
     },
     onError: (error) => {

@@ -33,6 +33,32 @@ function settled(next: Placement, sourceRatio: number, targetRatio: number): Pla
   };
 }
 
+/** What a key does to the placement: arrows move it, + and − resize it; other keys do nothing. */
+function keyChange(
+  key: string,
+  placement: Placement,
+  step: number,
+  resized: (width: number) => Partial<Placement>,
+): Partial<Placement> | null {
+  switch (key) {
+    case "ArrowLeft":
+      return { x: placement.x - step };
+    case "ArrowRight":
+      return { x: placement.x + step };
+    case "ArrowUp":
+      return { y: placement.y - step };
+    case "ArrowDown":
+      return { y: placement.y + step };
+    case "+":
+    case "=":
+      return resized(placement.width + step);
+    case "-":
+      return resized(placement.width - step);
+    default:
+      return null;
+  }
+}
+
 export interface ReframePlacerProps {
   poster: string | null;
   sourceRatio: number;
@@ -93,19 +119,10 @@ export function ReframePlacer({
         y: placement.y + (placement.height - sized.height) / 2,
       };
     };
-    const moves: Record<string, () => Partial<Placement>> = {
-      ArrowLeft: () => ({ x: placement.x - step }),
-      ArrowRight: () => ({ x: placement.x + step }),
-      ArrowUp: () => ({ y: placement.y - step }),
-      ArrowDown: () => ({ y: placement.y + step }),
-      "+": () => resized(placement.width + step),
-      "=": () => resized(placement.width + step),
-      "-": () => resized(placement.width - step),
-    };
-    const change = moves[event.key];
+    const change = keyChange(event.key, placement, step, resized);
     if (!change) return;
     event.preventDefault();
-    set({ ...placement, ...change() });
+    set({ ...placement, ...change });
   };
   const percent = (share: number) => Math.round(share * 100);
   const tall = targetRatio < 1;

@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useEffect, useId, useState } from "react";
+import { type ReactNode, useEffect, useId, useState } from "react";
 import type { GalleryFilters, StateFilter } from "@/lib/queries/filters";
 
 const STATES: readonly StateFilter[] = ["all", "active", "completed", "failed"];
@@ -12,13 +12,15 @@ export const SEARCH_DEBOUNCE_MS = 300;
 const CHIP =
   "inline-flex h-8 items-center rounded-full px-3 pointer-coarse:h-10 text-sm font-medium text-ink-muted hover:bg-raised hover:text-ink focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-accent aria-pressed:bg-ink aria-pressed:text-canvas";
 
-/** All · In progress · Ready · Failed · ★, and a prompt search; they combine. */
+/** All · In progress · Ready · Failed · ★, and a prompt search; they combine. `action` sits before the search. */
 export function GalleryToolbar({
   filters,
   onChange,
+  action,
 }: {
   filters: GalleryFilters;
   onChange: (filters: GalleryFilters) => void;
+  action?: ReactNode;
 }) {
   const t = useTranslations("Gallery");
   const cardsT = useTranslations("Cards");
@@ -60,27 +62,30 @@ export function GalleryToolbar({
           </svg>
         </button>
       </fieldset>
-      <div className="relative w-full sm:w-64">
-        <label htmlFor={searchId} className="sr-only">
-          {t("search")}
-        </label>
-        <svg
-          aria-hidden="true"
-          viewBox="0 0 20 20"
-          className="pointer-events-none absolute start-2.5 top-1/2 size-4 -translate-y-1/2 fill-none stroke-current stroke-2 text-ink-faint"
-        >
-          <circle cx="9" cy="9" r="5.5" />
-          <path d="M13.5 13.5L17 17" strokeLinecap="round" />
-        </svg>
-        <input
-          id={searchId}
-          type="search"
-          value={text}
-          placeholder={t("search")}
-          maxLength={200}
-          onChange={(event) => setText(event.target.value)}
-          className="h-9 w-full rounded-full border border-line bg-surface ps-8 pointer-coarse:h-10 pe-3 text-sm text-ink placeholder:text-ink-faint focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-accent"
-        />
+      <div className="flex w-full items-center gap-2 sm:w-auto">
+        {action}
+        <div className="relative min-w-0 flex-1 sm:w-64 sm:flex-none">
+          <label htmlFor={searchId} className="sr-only">
+            {t("search")}
+          </label>
+          <svg
+            aria-hidden="true"
+            viewBox="0 0 20 20"
+            className="pointer-events-none absolute start-2.5 top-1/2 size-4 -translate-y-1/2 fill-none stroke-current stroke-2 text-ink-faint"
+          >
+            <circle cx="9" cy="9" r="5.5" />
+            <path d="M13.5 13.5L17 17" strokeLinecap="round" />
+          </svg>
+          <input
+            id={searchId}
+            type="search"
+            value={text}
+            placeholder={t("search")}
+            maxLength={200}
+            onChange={(event) => setText(event.target.value)}
+            className="h-9 w-full rounded-full border border-line bg-surface ps-8 pointer-coarse:h-10 pe-3 text-sm text-ink placeholder:text-ink-faint focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-accent"
+          />
+        </div>
       </div>
     </div>
   );

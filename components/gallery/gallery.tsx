@@ -6,6 +6,7 @@ import { type ReactNode, useCallback, useMemo, useState } from "react";
 import { type GalleryFilters, NO_FILTERS } from "@/lib/queries/filters";
 import { galleryQueryOptions, taskChangesOptions } from "@/lib/queries/tasks";
 import type { Task } from "@/lib/shared/task";
+import { ImportButton, useCanImport } from "../account/account-import";
 import { ConnectionNotice } from "./connection-notice";
 import { EmptyGallery } from "./empty-gallery";
 import { GalleryToolbar } from "./gallery-toolbar";
@@ -25,6 +26,8 @@ export function Gallery({ boardId, empty }: { boardId?: string; empty?: ReactNod
   const live = useQuery(taskChangesOptions());
   const tasks = useMemo(() => query.data?.pages.flatMap((page) => page.tasks) ?? [], [query.data]);
   const results = useResults(tasks);
+  // A board page shows only its own clips; what an import brings lands in the whole gallery.
+  const canImport = useCanImport() && !boardId;
   const filtered = filters.state !== "all" || filters.q.trim() !== "" || filters.favourite === true;
   const { fetchNextPage, hasNextPage, isFetchingNextPage } = query;
   const loadMore = useCallback(() => {
@@ -37,7 +40,13 @@ export function Gallery({ boardId, empty }: { boardId?: string; empty?: ReactNod
         reconnecting={live.failureCount > 0 && live.fetchStatus !== "idle"}
         stopped={live.isError ? live.error : null}
       />
-      {tasks.length > 0 || filtered ? <GalleryToolbar filters={filters} onChange={setFilters} /> : null}
+      {tasks.length > 0 || filtered ? (
+        <GalleryToolbar
+          filters={filters}
+          onChange={setFilters}
+          action={canImport ? <ImportButton variant="toolbar" /> : null}
+        />
+      ) : null}
       <GalleryBody
         pending={query.isPending}
         error={query.isError ? query.error : null}
@@ -46,7 +55,7 @@ export function Gallery({ boardId, empty }: { boardId?: string; empty?: ReactNod
         tasks={tasks}
         fresh={results.fresh}
         filtered={filtered}
-        empty={empty}
+        empty={empty ?? <EmptyGallery canImport={canImport} />}
       />
       {query.hasNextPage ? <LoadMore loading={query.isFetchingNextPage} onLoad={loadMore} /> : null}
     </div>
@@ -62,7 +71,7 @@ interface BodyProps {
   tasks: Task[];
   fresh: ReadonlySet<string>;
   filtered: boolean;
-  empty?: ReactNode;
+  empty: ReactNode;
 }
 
 function GalleryBody({ pending, error, onRetry, busy, tasks, fresh, filtered, empty }: BodyProps) {
@@ -84,7 +93,7 @@ function GalleryBody({ pending, error, onRetry, busy, tasks, fresh, filtered, em
       </div>
     );
   }
-  if (tasks.length === 0 && !filtered) return empty ?? <EmptyGallery />;
+  if (tasks.length === 0 && !filtered) return empty;
   if (tasks.length === 0) {
     return (
       <p

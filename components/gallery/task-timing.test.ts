@@ -37,6 +37,12 @@ describe("task timing", () => {
     expect(timingText(task({ state: "failed" }), Date.now(), t)).toBe("");
   });
 
+  it("says an imported clip was imported: made elsewhere, how long it took is not known", () => {
+    const imported = task({ state: "completed", completedAt: "2025-06-01T10:00:00.000Z", imported: true });
+    expect(timingText(imported, Date.now(), t)).toBe("Imported");
+    expect(timingText(imported, Date.now(), zhT)).toBe("已导入");
+  });
+
   it("puts a running clip's progress at elapsed over elapsed plus the wait left, never full", () => {
     const running = task({ estimateWaitSeconds: 30 });
     expect(renderProgress(running, at("2025-01-01T10:00:20.000Z"))).toBeCloseTo(0.5);

@@ -35,6 +35,8 @@ export function renderProgress(task: Task, now: number): number | null {
 
 /** How long a clip has taken, live while it runs, and the upstream's estimate of the wait left. */
 export function timingText(task: Task, now: number, t: Translate): string {
+  // Made elsewhere: how long it took is not known here.
+  if (task.state === "completed" && task.imported) return t("Card.imported");
   if (task.state === "completed" && task.completedAt) {
     const took = secondsBetween(task.createdAt, new Date(task.completedAt).getTime());
     return t("Card.took", { time: formatSeconds(took, t) });

@@ -7,6 +7,7 @@ import * as z from "zod/mini";
  * the same shared schemas.
  */
 
+export { AccountImportSchema } from "@/lib/shared/account-import";
 export { BalanceAnswerSchema } from "@/lib/shared/balance";
 export { BoardListSchema, BoardSchema } from "@/lib/shared/board";
 export { FamilySchema } from "@/lib/shared/family";

@@ -29,4 +29,5 @@ export const CLIENT_NAMESPACES = [
   "Boards",
   "Edit",
   "Balance",
+  "Import",
 ] as const;

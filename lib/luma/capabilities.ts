@@ -24,6 +24,8 @@ export interface ProviderCapabilities {
   webhooks: boolean;
   /** A separate call for a watermark-free download link. */
   downloadUrl: boolean;
+  /** A listing of the account's generations, so clips made elsewhere (e.g. on Luma's site) can be imported. */
+  importList: boolean;
   /** What can be made from a finished clip besides extending it; each empty or false where not offered. */
   edits: {
     /** Resolutions a clip can be upscaled to (only those above its own are offered). */
@@ -57,6 +59,7 @@ export const RELAY_CAPABILITIES: ProviderCapabilities = Object.freeze({
   batch: true,
   webhooks: true,
   downloadUrl: true,
+  importList: false,
   edits: Object.freeze({
     upscale: Object.freeze([]),
     audio: false,
@@ -85,6 +88,7 @@ export const OFFICIAL_CAPABILITIES: ProviderCapabilities = Object.freeze({
   batch: false,
   webhooks: true,
   downloadUrl: false,
+  importList: true,
   edits: Object.freeze({
     upscale: Object.freeze(["1080p", "4k"]),
     audio: true,

@@ -3,7 +3,7 @@ export { OFFICIAL_CAPABILITIES, RELAY_CAPABILITIES } from "./capabilities";
 export type { LumaErrorKind } from "./errors";
 export { isLumaError, LumaError } from "./errors";
 export type { NormalizeOptions, NormalizeResult } from "./normalize";
-export { normalize, normalizeMany, tryNormalize } from "./normalize";
+export { normalize, normalizeMany, requestedSettings, tryNormalize } from "./normalize";
 export type { OfficialClient, OfficialClientOptions, OfficialList } from "./official-client";
 export { createOfficialClient, OFFICIAL_BASE_URL } from "./official-client";
 export type { LumaProvider, ProviderConfig } from "./provider";
@@ -18,10 +18,13 @@ export type {
   EditRequest,
   EditTool,
   ExtendRequest,
+  GenerationPage,
   GenerationRequest,
+  ListedGeneration,
   LumaLogger,
   LumaLogLine,
   ModifyMode,
+  RequestedSettings,
   UpstreamSnapshot,
   UpstreamState,
 } from "./types";

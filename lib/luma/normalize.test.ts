@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { LumaError } from "./errors";
-import { normalize, normalizeMany, tryNormalize } from "./normalize";
+import { normalize, normalizeMany, requestedSettings, tryNormalize } from "./normalize";
 import {
   creditsSchema,
   downloadUrlSchema,
@@ -307,6 +307,41 @@ describe("official API", () => {
     expect(list.has_more).toBe(true);
     expect(list.generations.map((g) => normalize(g).state)).toEqual(["completed", "failed"]);
     expect(creditsSchema.parse(fixture("official-credits.txt")).credit_balance).toBe(1523.5);
+  });
+});
+
+describe("requestedSettings", () => {
+  it("reads the official request echo and the generation's model", () => {
+    expect(requestedSettings(fixture("official-generation-completed.txt"))).toEqual({
+      aspectRatio: "16:9",
+      resolution: null,
+      duration: null,
+      model: "ray-2",
+      loop: null,
+    });
+    expect(
+      requestedSettings({
+        id: "g1",
+        request: { aspect_ratio: "9:16", resolution: "4K", duration: "9s", loop: true, model: "ray-flash-2" },
+      }),
+    ).toEqual({ aspectRatio: "9:16", resolution: "4k", duration: "9s", model: "ray-flash-2", loop: true });
+  });
+
+  it("a relay's task object, one-element arrays, and implausible values read as absent", () => {
+    expect(
+      requestedSettings([{ id: "t", request: { aspect_ratio: "4:3", model_name: "ray-v2" } }]),
+    ).toMatchObject({
+      aspectRatio: "4:3",
+      model: "ray-v2",
+    });
+    expect(
+      requestedSettings({
+        id: "t",
+        model: "<script>",
+        request: { aspect_ratio: "wide", resolution: 1080, duration: "forever", loop: "yes" },
+      }),
+    ).toEqual({ aspectRatio: null, resolution: null, duration: null, model: null, loop: null });
+    expect(requestedSettings("junk")).toMatchObject({ aspectRatio: null, model: null });
   });
 });
 

@@ -21,7 +21,7 @@ import {
   type WireMedia,
 } from "./schemas";
 import { combineStates } from "./state";
-import type { UpstreamSnapshot } from "./types";
+import type { RequestedSettings, UpstreamSnapshot } from "./types";
 
 export interface NormalizeOptions {
   /** Scrubs secrets from anything kept from the body (messages, snippets, prompt, failure reason). */
@@ -191,6 +191,31 @@ function readLevel(record: Record<string, unknown>): Facts {
     createdAt: parseTime(task.created_at) ?? parseTime(artifact?.created_at) ?? parseTime(item.submit_time),
     estimateWait: nonNegative(task.estimate_wait_seconds),
     prompt: nonEmpty(task.prompt) ?? nonEmpty(task.request?.prompt) ?? nonEmpty(task.request?.user_prompt),
+  };
+}
+
+/**
+ * The settings a generation was made with, from its `request` echo (official) or the task object's own
+ * fields; each null when absent or not a plausible value, so an odd answer never invents a setting.
+ */
+export function requestedSettings(body: unknown, options: NormalizeOptions = {}): RequestedSettings {
+  const redact = options.redact ?? noRedaction;
+  const record = Array.isArray(body) && body.length === 1 ? body[0] : body;
+  if (!isRecord(record))
+    return { aspectRatio: null, resolution: null, duration: null, model: null, loop: null };
+  const task = relayTaskSchema.parse(record);
+  const official = officialGenerationSchema.parse(record);
+  const request = task.request;
+  const plausible = (value: string | null | undefined, pattern: RegExp) => {
+    const word = nonEmpty(value);
+    return word !== null && pattern.test(word) ? word : null;
+  };
+  return {
+    aspectRatio: plausible(request?.aspect_ratio, /^\d{1,2}:\d{1,2}$/),
+    resolution: plausible(request?.resolution, /^(\d{3,4}p|4k)$/i)?.toLowerCase() ?? null,
+    duration: plausible(request?.duration, /^\d{1,2}s$/),
+    model: plausible(redact(official.model ?? request?.model ?? request?.model_name ?? ""), /^[\w.-]{1,40}$/),
+    loop: typeof request?.loop === "boolean" ? request.loop : null,
   };
 }
 

@@ -184,6 +184,7 @@ describe("official client", () => {
       upscale: [],
       audio: false,
       modify: false,
+      reframe: [],
       extendBackward: false,
       interpolate: false,
     });
@@ -214,6 +215,7 @@ describe("official client", () => {
     const list = await client.list({ limit: 2, offset: 0 });
     expect(list).toMatchObject({ hasMore: true, count: 2, limit: 2, offset: 0 });
     expect(list.generations.map((g) => g.state)).toEqual(["completed", "failed"]);
+    expect(list.generations.map((g) => g.settings.model)).toEqual(["ray-2", "ray-flash-2"]);
     await expect(client.delete(GENERATION_ID)).resolves.toBeUndefined();
     expect(await client.credits()).toBe(1523.5);
     expect(server.received.map((r) => `${r.method} ${r.url}`)).toEqual([
@@ -261,6 +263,10 @@ describe("provider", () => {
     expect(OFFICIAL_CAPABILITIES.aspectRatios).toContain("9:21");
     expect([RELAY_CAPABILITIES.minPromptLength, OFFICIAL_CAPABILITIES.minPromptLength]).toEqual([1, 3]);
     expect(OFFICIAL_CAPABILITIES.durations).toEqual(["5s", "9s"]);
+    // Only the official API lists an account's generations (the import).
+    expect([relay.capabilities.importList, official.capabilities.importList]).toEqual([false, true]);
+    expect(relay.list).toBeUndefined();
+    expect(typeof official.list).toBe("function");
   });
 
   it("official: getMany is single gets (unknown ids left out), downloadUrl is the asset", async () => {

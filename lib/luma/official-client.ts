@@ -1,7 +1,7 @@
 import { OFFICIAL_CAPABILITIES } from "./capabilities";
 import { bodySnippet, isLumaError, LumaError, summaryFor } from "./errors";
 import { createHttpContext, type HttpAnswer, requireJson, send } from "./http";
-import { normalize, tryNormalize, unwrapEnvelope } from "./normalize";
+import { normalize, requestedSettings, tryNormalize, unwrapEnvelope } from "./normalize";
 import { idSegment, validExtend, validGeneration } from "./request";
 import {
   creditsSchema,
@@ -18,7 +18,9 @@ import type {
   ClientOptions,
   EditRequest,
   ExtendRequest,
+  GenerationPage,
   GenerationRequest,
+  ListedGeneration,
   UpstreamSnapshot,
 } from "./types";
 
@@ -26,13 +28,7 @@ export const OFFICIAL_BASE_URL = "https://api.lumalabs.ai/dream-machine/v1";
 
 export type OfficialClientOptions = Omit<ClientOptions, "baseUrl"> & { baseUrl?: string };
 
-export interface OfficialList {
-  hasMore: boolean;
-  count: number | null;
-  limit: number | null;
-  offset: number | null;
-  generations: UpstreamSnapshot[];
-}
+export type OfficialList = GenerationPage;
 
 export interface OfficialClient {
   create(req: GenerationRequest, options?: CallOptions): Promise<UpstreamSnapshot>;
@@ -152,9 +148,12 @@ export function createOfficialClient(options: OfficialClientOptions): OfficialCl
       return send(ctx, { method: "GET", path, idempotent: true, ...call }, (answer) => {
         const parsed = officialListSchema.safeParse(jsonOf(answer));
         if (!parsed.success) return normalizeFailure(answer);
-        const generations = parsed.data.generations
-          .map((item) => tryNormalize(item, { redact: ctx.redact }))
-          .flatMap((result) => (result.ok ? [result.snapshot] : []));
+        // An item that cannot be read is left out rather than failing the page.
+        const generations = parsed.data.generations.flatMap((item): ListedGeneration[] => {
+          const result = tryNormalize(item, { redact: ctx.redact });
+          if (!result.ok) return [];
+          return [{ ...result.snapshot, settings: requestedSettings(item, { redact: ctx.redact }) }];
+        });
         const { has_more: hasMore, count, limit, offset } = parsed.data;
         return { hasMore, count: count ?? null, limit: limit ?? null, offset: offset ?? null, generations };
       });

@@ -8,6 +8,7 @@ import type {
   ClientOptions,
   EditRequest,
   ExtendRequest,
+  GenerationPage,
   GenerationRequest,
   UpstreamSnapshot,
 } from "./types";
@@ -28,6 +29,8 @@ export interface LumaProvider {
   getEach(upstreamIds: readonly string[], options?: CallOptions): Promise<EachAnswer>;
   /** Watermark-free video link when the upstream offers one, else null. */
   downloadUrl(upstreamId: string, options?: CallOptions): Promise<string | null>;
+  /** A page of the account's generations, newest first; only where `capabilities.importList` (official). */
+  list?(page: { limit: number; offset: number }, options?: CallOptions): Promise<GenerationPage>;
 }
 
 export type ProviderConfig =
@@ -68,5 +71,6 @@ export function createProvider(config: ProviderConfig): LumaProvider {
     getEach: (ids, call) => getEachOneByOne(uniqueIds(ids), (id) => official.get(id, call)),
     // The official API has no watermarked variant: the finished asset is the download.
     downloadUrl: async (id, call) => (await official.get(id, call)).videoUrl,
+    list: official.list,
   };
 }

@@ -39,7 +39,16 @@ const media = z.union([z.string(), mediaObject]).nullish().catch(null);
 export type WireMedia = z.infer<typeof media>;
 
 const taskRequest = z
-  .looseObject({ prompt: text, user_prompt: text, aspect_ratio: text })
+  .looseObject({
+    prompt: text,
+    user_prompt: text,
+    aspect_ratio: text,
+    model: text,
+    model_name: text,
+    resolution: text,
+    duration: text,
+    loop: z.boolean().nullish().catch(null),
+  })
   .nullish()
   .catch(null);
 

@@ -21,6 +21,29 @@ export interface UpstreamSnapshot {
   prompt: string | null;
 }
 
+/** What a generation was asked for, as far as its answer tells (the official API echoes its `request`). */
+export interface RequestedSettings {
+  aspectRatio: string | null;
+  resolution: string | null;
+  duration: string | null;
+  model: string | null;
+  loop: boolean | null;
+}
+
+/** One generation of an account's listing: its snapshot and the settings it was made with. */
+export interface ListedGeneration extends UpstreamSnapshot {
+  settings: RequestedSettings;
+}
+
+/** A page of the account's generations, newest first (`GET /generations?limit=&offset=`). */
+export interface GenerationPage {
+  hasMore: boolean;
+  count: number | null;
+  limit: number | null;
+  offset: number | null;
+  generations: ListedGeneration[];
+}
+
 /** Provider-neutral request. Image URLs are http(s) URLs or data: URLs. */
 export interface GenerationRequest {
   prompt: string;

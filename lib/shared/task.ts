@@ -106,6 +106,8 @@ export const TaskSchema = z.object({
   favourite: z.optional(z.boolean()),
   /** The boards this clip is on, oldest membership first; optional like `favourite`. */
   boardIds: z.optional(z.array(z.string())),
+  /** Brought in from the provider's account (made elsewhere): how long it took is not known here. */
+  imported: z.optional(z.boolean()),
   createdAt: z.string(),
   updatedAt: z.string(),
   completedAt: z.nullable(z.string()),

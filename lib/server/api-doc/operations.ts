@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { AccountImportSchema } from "@/lib/shared/account-import";
 import { BalanceAnswerSchema } from "@/lib/shared/balance";
 import { BoardListSchema, BoardSchema } from "@/lib/shared/board";
 import { FamilySchema } from "@/lib/shared/family";
@@ -146,6 +147,18 @@ export const OPERATIONS: Record<OperationKey, Operation> = {
     tag: "generations",
     idempotencyKey: true,
     responses: submitted,
+  },
+  "POST /api/account/import": {
+    summary: "Import from my Luma account: finished clips made elsewhere come into the gallery",
+    description:
+      "Pages through the provider's listing of the account's generations (newest first, at most 20 pages of 100 per run) and adds each completed one with a video that the studio does not hold yet as a finished clip, whose media are then copied to storage like any other. Failed and still-running generations are skipped. Running it again imports nothing twice. `complete: false` means the run stopped before the listing's end (the page limit, or the upstream stopped answering): import again for the rest. Counts against the submit rate limit.",
+    tag: "generations",
+    responses: {
+      200: { description: "What this run brought in", content: AccountImportSchema },
+      409: error("The provider offers no listing of an account's clips (relays): nothing to import"),
+      502: error("The upstream refused the listing (its own words in `upstream`), or the API token"),
+      503: error("The upstream did not answer the first page"),
+    },
   },
   "GET /api/generations/changes": {
     summary: "The gallery's live feed: what changed since the cursor, and everything still running",

@@ -100,6 +100,7 @@ export function presentTask(row: TaskRow, context: PresentContext = {}): Task {
     share: share ? presentShare(share) : null,
     favourite: row.favourite,
     boardIds: boardIds.get(row.id) ?? [],
+    imported: typeof row.extra?.importedAt === "string",
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     completedAt: row.completedAt?.toISOString() ?? null,

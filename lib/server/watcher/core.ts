@@ -180,7 +180,9 @@ export function createWatcher(deps: WatcherDeps): Watcher {
     } catch (error) {
       for (const row of rows) fail(row, error);
     }
-    for (const [error, failedRows] of failures) await afterError(failedRows, error, now());
+    // A failure backs off from the pass's start: its delay is seconds long, and a hung request must not
+    // push the schedule by its own timeout.
+    for (const [error, failedRows] of failures) await afterError(failedRows, error, passStartedAt);
   }
 
   async function pollOnce(now = new Date()): Promise<number> {

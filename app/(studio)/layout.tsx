@@ -1,7 +1,7 @@
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getMessages } from "next-intl/server";
 import type { ReactNode } from "react";
-import { AccountImportProvider } from "@/components/account/account-import";
+import { AccountImportProvider } from "@/components/account/import-context";
 import { Announcer } from "@/components/announcer";
 import { EditToolsProvider } from "@/components/edit/edit-tools";
 import { QueryProvider } from "@/components/query-provider";

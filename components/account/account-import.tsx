@@ -2,30 +2,20 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
-import { createContext, type ReactNode, useContext } from "react";
 import { importFromAccount } from "@/lib/client/account-import";
 import { ApiError } from "@/lib/client/api";
 import { describeError } from "@/lib/client/error-text";
 import { notify } from "@/lib/client/toast";
 import { taskKeys } from "@/lib/queries/tasks";
+import { OnDemandMessages } from "../on-demand-messages";
 import { importSummary } from "./import-summary";
 
 /**
- * "Import from my Luma account": only where the provider lists an account's generations
- * (`capabilities.importList`, told once by the studio layout like the edit tools). The button shows
+ * "Import from my Luma account", loaded on demand where the provider lists an account's generations
+ * (./import-context), with its own sentences. The button shows
  * "Importing…" while the studio reads the account, then one toast with the counts, and the gallery's
  * lists are read again so the clips appear.
  */
-
-const CanImportContext = createContext(false);
-
-export function AccountImportProvider({ enabled, children }: { enabled: boolean; children: ReactNode }) {
-  return <CanImportContext.Provider value={enabled}>{children}</CanImportContext.Provider>;
-}
-
-export function useCanImport(): boolean {
-  return useContext(CanImportContext);
-}
 
 /** The one import at a time of this tab: every button shares the mutation's key. */
 const IMPORT_KEY = ["account", "import"] as const;
@@ -77,7 +67,7 @@ function Spinner({ className }: { className: string }) {
  * `toolbar`: a quiet pill beside the gallery's search (its words shortened to "Import" on a phone);
  * `empty`: the first-visit panel's secondary action.
  */
-export function ImportButton({ variant }: { variant: "toolbar" | "empty" }) {
+function ImportButton({ variant }: { variant: "toolbar" | "empty" }) {
   const t = useTranslations("Import");
   const run = useAccountImport();
   const busy = run.isPending;
@@ -121,5 +111,27 @@ export function ImportButton({ variant }: { variant: "toolbar" | "empty" }) {
       <span className="sm:hidden">{busy ? t("running") : t("buttonShort")}</span>
       <span className="hidden sm:inline">{label}</span>
     </button>
+  );
+}
+
+/** The part ./import-context loads: the toolbar pill, or the empty gallery's panel with its button. */
+export default function AccountImportPart({ variant }: { variant: "toolbar" | "empty" }) {
+  return (
+    <OnDemandMessages namespaces={["Import"]}>
+      {variant === "toolbar" ? <ImportButton variant="toolbar" /> : <EmptyImportPanel />}
+    </OnDemandMessages>
+  );
+}
+
+function EmptyImportPanel() {
+  const t = useTranslations("Import");
+  return (
+    <div className="mt-8 flex w-full max-w-md flex-col items-center border-t border-line pt-6">
+      <h3 className="text-sm font-medium">{t("emptyTitle")}</h3>
+      <p className="mt-1 max-w-sm text-sm text-ink-muted">{t("emptyBody")}</p>
+      <div className="mt-3">
+        <ImportButton variant="empty" />
+      </div>
+    </div>
   );
 }

@@ -1,11 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { translatorFor } from "@/lib/i18n/translate";
 import en from "@/messages/en.json";
+import enParts from "@/messages/parts/en.json";
+import zhParts from "@/messages/parts/zh-CN.json";
 import zh from "@/messages/zh-CN.json";
 import { importSummary } from "./import-summary";
 
-const t = translatorFor("en", en);
-const zhT = translatorFor("zh-CN", zh);
+const t = translatorFor("en", { ...en, ...enParts });
+const zhT = translatorFor("zh-CN", { ...zh, ...zhParts });
 
 describe("importSummary", () => {
   it("says what came in, and only the counts that are not zero", () => {

@@ -14,6 +14,7 @@ import { refreshBalance } from "@/lib/queries/balance";
 import { taskKeys } from "@/lib/queries/tasks";
 import { type EditToolName, PROMPT_LIMIT } from "@/lib/shared/edit-input";
 import type { Task, TaskPage } from "@/lib/shared/task";
+import { OnDemandMessages } from "../on-demand-messages";
 import { CloseIcon } from "../viewer/close-button";
 import { useEditAbilities } from "./edit-tools";
 import { fittedPlacement, type Placement, ReframePlacer } from "./reframe-placer";
@@ -42,8 +43,17 @@ const DEFAULT_MODE: ModifyMode = "flex_1";
  * The new clip appears in the gallery beside its source, linked to it; the source stays as it is. A Radix
  * dialog: a sheet from the bottom on a phone, a panel in the middle elsewhere.
  */
-export function EditDialog({ source, tool, onClose, returnFocus }: EditDialogProps) {
-  const t = useTranslations("Edit");
+export function EditDialog(props: EditDialogProps) {
+  return (
+    <OnDemandMessages namespaces={["EditDialog"]}>
+      <EditDialogContent {...props} />
+    </OnDemandMessages>
+  );
+}
+
+function EditDialogContent({ source, tool, onClose, returnFocus }: EditDialogProps) {
+  const t = useTranslations("EditDialog");
+  const e = useTranslations("Edit");
   const translate = useTranslations();
   const queryClient = useQueryClient();
   const can = useEditAbilities(source);
@@ -119,7 +129,7 @@ export function EditDialog({ source, tool, onClose, returnFocus }: EditDialogPro
   };
 
   const strengthWord = (index: number) =>
-    index <= 2 ? t("strength.adhere") : index <= 5 ? t("strength.flex") : t("strength.reimagine");
+    index <= 2 ? e("strength.adhere") : index <= 5 ? e("strength.flex") : e("strength.reimagine");
 
   return (
     <Dialog.Root open onOpenChange={(open) => (open ? null : onClose())}>
@@ -336,7 +346,7 @@ export function EditDialog({ source, tool, onClose, returnFocus }: EditDialogPro
                 disabled={submitting}
                 className="inline-flex h-10 items-center rounded-full bg-accent px-5 text-sm font-semibold text-accent-ink shadow-sm hover:bg-accent-hover focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent disabled:opacity-60"
               >
-                {submitting ? t(`busy.${tool}`) : t(`submit.${tool}`)}
+                {submitting ? t(`busy.${tool}`) : e(`submit.${tool}`)}
               </button>
             </div>
           </form>

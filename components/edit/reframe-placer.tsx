@@ -81,7 +81,7 @@ export function ReframePlacer({
   placement,
   onChange,
 }: ReframePlacerProps) {
-  const t = useTranslations("Edit");
+  const t = useTranslations("EditDialog");
   const canvas = useRef<HTMLDivElement>(null);
   const drag = useRef<{ mode: "move" | "resize"; startX: number; startY: number; from: Placement } | null>(
     null,

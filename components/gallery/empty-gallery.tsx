@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { requestUseSettings } from "@/lib/client/use-settings-event";
-import { ImportButton } from "../account/account-import";
+import { AccountImport } from "../account/import-context";
 
 const EXAMPLES = ["example1", "example2", "example3"] as const;
 
@@ -12,7 +12,6 @@ const EXAMPLES = ["example1", "example2", "example3"] as const;
  */
 export function EmptyGallery({ canImport = false }: { canImport?: boolean }) {
   const t = useTranslations("Empty");
-  const importT = useTranslations("Import");
   return (
     <div className="flex flex-col items-center justify-center rounded-panel border border-dashed border-line-strong px-6 py-12 text-center">
       <div className="mb-4 grid size-12 place-items-center rounded-full bg-accent-soft text-accent">
@@ -54,15 +53,7 @@ export function EmptyGallery({ canImport = false }: { canImport?: boolean }) {
           </li>
         ))}
       </ul>
-      {canImport ? (
-        <div className="mt-8 flex w-full max-w-md flex-col items-center border-t border-line pt-6">
-          <h3 className="text-sm font-medium">{importT("emptyTitle")}</h3>
-          <p className="mt-1 max-w-sm text-sm text-ink-muted">{importT("emptyBody")}</p>
-          <div className="mt-3">
-            <ImportButton variant="empty" />
-          </div>
-        </div>
-      ) : null}
+      {canImport ? <AccountImport variant="empty" /> : null}
     </div>
   );
 }

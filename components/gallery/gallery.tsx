@@ -6,7 +6,7 @@ import { type ReactNode, useCallback, useMemo, useState } from "react";
 import { type GalleryFilters, NO_FILTERS } from "@/lib/queries/filters";
 import { galleryQueryOptions, taskChangesOptions } from "@/lib/queries/tasks";
 import type { Task } from "@/lib/shared/task";
-import { ImportButton, useCanImport } from "../account/account-import";
+import { AccountImport, useCanImport } from "../account/import-context";
 import { ConnectionNotice } from "./connection-notice";
 import { EmptyGallery } from "./empty-gallery";
 import { GalleryToolbar } from "./gallery-toolbar";
@@ -44,7 +44,7 @@ export function Gallery({ boardId, empty }: { boardId?: string; empty?: ReactNod
         <GalleryToolbar
           filters={filters}
           onChange={setFilters}
-          action={canImport ? <ImportButton variant="toolbar" /> : null}
+          action={canImport ? <AccountImport variant="toolbar" /> : null}
         />
       ) : null}
       <GalleryBody

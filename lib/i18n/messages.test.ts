@@ -1,9 +1,15 @@
 import { describe, expect, it } from "vitest";
-import en from "@/messages/en.json";
-import zh from "@/messages/zh-CN.json";
-import { CLIENT_NAMESPACES } from "./messages";
+import enMain from "@/messages/en.json";
+import enParts from "@/messages/parts/en.json";
+import zhParts from "@/messages/parts/zh-CN.json";
+import zhMain from "@/messages/zh-CN.json";
+import { CLIENT_NAMESPACES, ON_DEMAND_NAMESPACES } from "./messages";
 
 type Catalog = { [key: string]: string | Catalog };
+
+// The main catalogs and their on-demand parts, checked as one.
+const en = { ...enMain, ...enParts };
+const zh = { ...zhMain, ...zhParts };
 
 /** Every leaf as "Namespace.key" → message. */
 function leaves(catalog: Catalog, prefix = ""): Map<string, string> {
@@ -47,6 +53,11 @@ describe("message catalogs", () => {
   });
 
   it("send the browser only namespaces that exist", () => {
-    for (const name of CLIENT_NAMESPACES) expect(Object.keys(en)).toContain(name);
+    for (const name of CLIENT_NAMESPACES) expect(Object.keys(enMain)).toContain(name);
+    expect(Object.keys(enParts).sort()).toEqual([...ON_DEMAND_NAMESPACES].sort());
+    // A namespace is sent with the first load or with its part, not both.
+    expect(
+      CLIENT_NAMESPACES.filter((name) => (ON_DEMAND_NAMESPACES as readonly string[]).includes(name)),
+    ).toEqual([]);
   });
 });

@@ -2,9 +2,13 @@ import type { AppLocale } from "./locales";
 
 /** Messages are imported per language so a request only loads the catalog it speaks. */
 export async function loadMessages(locale: AppLocale) {
-  return locale === "zh-CN"
-    ? (await import("../../messages/zh-CN.json")).default
-    : (await import("../../messages/en.json")).default;
+  // The on-demand parts (messages/parts/) are part of the catalog on the server; the browser gets them
+  // only with the parts that use them.
+  const [main, parts] =
+    locale === "zh-CN"
+      ? await Promise.all([import("../../messages/zh-CN.json"), import("../../messages/parts/zh-CN.json")])
+      : await Promise.all([import("../../messages/en.json"), import("../../messages/parts/en.json")]);
+  return { ...main.default, ...parts.default };
 }
 
 export type Messages = Awaited<ReturnType<typeof loadMessages>>;
@@ -29,5 +33,11 @@ export const CLIENT_NAMESPACES = [
   "Boards",
   "Edit",
   "Balance",
-  "Import",
 ] as const;
+
+/**
+ * Namespaces only parts loaded on demand use (a dialog's own sentences), kept in messages/parts/: they
+ * come with the part (components/on-demand-messages.tsx), not in the studio page's first load.
+ */
+export const ON_DEMAND_NAMESPACES = ["EditDialog", "Import"] as const;
+export type OnDemandNamespace = (typeof ON_DEMAND_NAMESPACES)[number];

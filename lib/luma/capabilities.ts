@@ -26,6 +26,15 @@ export interface ProviderCapabilities {
   downloadUrl: boolean;
   /** A listing of the account's generations, so clips made elsewhere (e.g. on Luma's site) can be imported. */
   importList: boolean;
+  /** Stills made from text (official Photon), to use as keyframes; null where the provider makes none. */
+  images: {
+    models: readonly ModelOption[];
+    defaultModel: string;
+    aspectRatios: readonly string[];
+    formats: readonly ("jpg" | "png")[];
+    /** Content references per picture (style: one; character: as many photos of one person). */
+    maxReferences: number;
+  } | null;
   /** What can be made from a finished clip besides extending it; each empty or false where not offered. */
   edits: {
     /** Resolutions a clip can be upscaled to (only those above its own are offered). */
@@ -60,6 +69,7 @@ export const RELAY_CAPABILITIES: ProviderCapabilities = Object.freeze({
   webhooks: true,
   downloadUrl: true,
   importList: false,
+  images: null,
   edits: Object.freeze({
     upscale: Object.freeze([]),
     audio: false,
@@ -89,6 +99,16 @@ export const OFFICIAL_CAPABILITIES: ProviderCapabilities = Object.freeze({
   webhooks: true,
   downloadUrl: false,
   importList: true,
+  images: Object.freeze({
+    models: Object.freeze([
+      { id: "photon-1", label: "Photon" },
+      { id: "photon-flash-1", label: "Photon Flash" },
+    ]),
+    defaultModel: "photon-1",
+    aspectRatios: Object.freeze(["1:1", "4:3", "3:4", "16:9", "9:16", "21:9", "9:21"]),
+    formats: Object.freeze(["jpg", "png"] as const),
+    maxReferences: 4,
+  }),
   edits: Object.freeze({
     upscale: Object.freeze(["1080p", "4k"]),
     audio: true,

@@ -120,6 +120,8 @@ interface Facts {
   videos: (string | null | undefined)[];
   media: WireMedia[];
   thumbnail: string | null;
+  /** A still (official `generation_type` image or reframe_image): done with its picture, no video. */
+  still: boolean;
   lastFrame: string | null;
   failure: string | null;
   createdAt: Date | null;
@@ -136,8 +138,9 @@ function snapshotOf(record: Record<string, unknown>, redact: Redact): UpstreamSn
   const facts = inner ? mergeFacts(outer, inner) : outer;
   let state = combineStates(outer.stateWord, inner?.stateWord ?? null);
   const { videoUrl, watermarkedVideoUrl } = pickVideo(facts.videos);
-  // "completed" can arrive before the video does; only a usable URL makes it done.
-  if (state === "completed" && videoUrl === null) state = "running";
+  // "completed" can arrive before the video (or a still's picture) does; only a usable URL makes it done.
+  const result = facts.still ? facts.thumbnail : videoUrl;
+  if (state === "completed" && result === null) state = "running";
   const sized = facts.media.find((m) => isMediaObject(m) && positive(m.width) && positive(m.height));
   const timed = facts.media.find((m) => isMediaObject(m) && positive(m.duration));
   const redactOrNull = (value: string | null) => (value === null ? null : redact(value));
@@ -186,6 +189,7 @@ function readLevel(record: Record<string, unknown>): Facts {
       urlOf(artifact?.thumbnail),
       official.assets?.image,
     ]),
+    still: /^(image|reframe_image)$/i.test(official.generation_type ?? "") && Boolean(official.assets?.image),
     lastFrame: firstUrl([urlOf(task.last_frame), urlOf(artifact?.last_frame)]),
     failure: nonEmpty(task.failure_reason) ?? nonEmpty(item.fail_reason),
     createdAt: parseTime(task.created_at) ?? parseTime(artifact?.created_at) ?? parseTime(item.submit_time),
@@ -227,6 +231,7 @@ function mergeFacts(outer: Facts, inner: Facts): Facts {
     videos: [...inner.videos, ...outer.videos],
     media: [...inner.media, ...outer.media],
     thumbnail: inner.thumbnail ?? outer.thumbnail,
+    still: inner.still || outer.still,
     lastFrame: inner.lastFrame ?? outer.lastFrame,
     failure: inner.failure ?? outer.failure,
     createdAt: inner.createdAt ?? outer.createdAt,

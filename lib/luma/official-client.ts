@@ -8,6 +8,7 @@ import {
   type OfficialCreateBody,
   officialAudioBodySchema,
   officialCreateBodySchema,
+  officialImageBodySchema,
   officialListSchema,
   officialModifyBodySchema,
   officialReframeBodySchema,
@@ -20,6 +21,7 @@ import type {
   ExtendRequest,
   GenerationPage,
   GenerationRequest,
+  ImageRequest,
   ListedGeneration,
   UpstreamSnapshot,
 } from "./types";
@@ -36,6 +38,8 @@ export interface OfficialClient {
   extend(req: ExtendRequest, options?: CallOptions): Promise<UpstreamSnapshot>;
   /** Upscale, add audio or modify: a new generation made from a finished one. Never retried. */
   edit(req: EditRequest, options?: CallOptions): Promise<UpstreamSnapshot>;
+  /** A Photon still (`POST /generations/image`); the picture arrives as the answer's `assets.image`. */
+  createImage(req: ImageRequest, options?: CallOptions): Promise<UpstreamSnapshot>;
   get(upstreamId: string, options?: CallOptions): Promise<UpstreamSnapshot>;
   list(page?: { limit?: number; offset?: number }, options?: CallOptions): Promise<OfficialList>;
   delete(upstreamId: string, options?: CallOptions): Promise<void>;
@@ -133,6 +137,28 @@ export function createOfficialClient(options: OfficialClientOptions): OfficialCl
       }
       const { path, body } = editCall(req);
       return send(ctx, { method: "POST", path, body, idempotent: false, ...call }, snapshotOf);
+    },
+
+    async createImage(req, call = {}) {
+      const images = OFFICIAL_CAPABILITIES.images;
+      const body = officialImageBodySchema.parse({
+        generation_type: "image",
+        prompt: req.prompt,
+        model: req.model ?? images?.defaultModel ?? "photon-1",
+        aspect_ratio: req.aspectRatio,
+        format: req.format,
+        image_ref: req.imageRefs?.length ? req.imageRefs : undefined,
+        style_ref: req.styleRef ? [req.styleRef] : undefined,
+        character_ref: req.characterImages?.length
+          ? { identity0: { images: req.characterImages } }
+          : undefined,
+        callback_url: req.callbackUrl,
+      });
+      return send(
+        ctx,
+        { method: "POST", path: "/generations/image", body, idempotent: false, ...call },
+        snapshotOf,
+      );
     },
 
     async get(upstreamId, call = {}) {

@@ -10,6 +10,7 @@ import type {
   ExtendRequest,
   GenerationPage,
   GenerationRequest,
+  ImageRequest,
   UpstreamSnapshot,
 } from "./types";
 
@@ -22,6 +23,8 @@ export interface LumaProvider {
   extend(req: ExtendRequest, options?: CallOptions): Promise<UpstreamSnapshot>;
   /** Only what `capabilities.edits` offers; anything else is refused before a request leaves. */
   edit(req: EditRequest, options?: CallOptions): Promise<UpstreamSnapshot>;
+  /** A still from text; only where `capabilities.images` (official Photon). Never retried. */
+  createImage?(req: ImageRequest, options?: CallOptions): Promise<UpstreamSnapshot>;
   get(upstreamId: string, options?: CallOptions): Promise<UpstreamSnapshot>;
   /** In the order of `upstreamIds`; ids the upstream does not know are left out. */
   getMany(upstreamIds: readonly string[], options?: CallOptions): Promise<UpstreamSnapshot[]>;
@@ -66,6 +69,7 @@ export function createProvider(config: ProviderConfig): LumaProvider {
     submit: official.create,
     extend: official.extend,
     edit: official.edit,
+    createImage: official.createImage,
     get: official.get,
     getMany: (ids, call) => getOneByOne(uniqueIds(ids), (id) => official.get(id, call)),
     getEach: (ids, call) => getEachOneByOne(uniqueIds(ids), (id) => official.get(id, call)),

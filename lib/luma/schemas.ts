@@ -250,6 +250,19 @@ export const officialModifyBodySchema = z.strictObject({
   callback_url: z.string().optional(),
 });
 
+const weighted = z.strictObject({ url: z.string(), weight: z.number().min(0).max(1).optional() });
+export const officialImageBodySchema = z.strictObject({
+  generation_type: z.literal("image"),
+  prompt: z.string(),
+  model: z.string(),
+  aspect_ratio: z.string().optional(),
+  format: z.enum(["jpg", "png"]).optional(),
+  image_ref: z.array(weighted).optional(),
+  style_ref: z.array(weighted).optional(),
+  character_ref: z.strictObject({ identity0: z.strictObject({ images: z.array(z.string()) }) }).optional(),
+  callback_url: z.string().optional(),
+});
+
 /* Account balances (UPSTREAM.md §2 `/credits`, §6 relay accounts). Amounts arrive as numbers or numeric text. */
 const amount = z.union([
   z.number().refine(Number.isFinite),

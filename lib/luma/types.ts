@@ -125,6 +125,27 @@ export type EditRequest =
     };
 export type EditTool = EditRequest["tool"];
 
+/** A reference image and how strongly it steers the picture (0–1). */
+export interface WeightedImage {
+  url: string;
+  weight?: number;
+}
+
+/** A still made from text (official Photon): usable as a clip's keyframe. */
+export interface ImageRequest {
+  prompt: string;
+  model?: string;
+  aspectRatio?: string;
+  format?: "jpg" | "png";
+  /** Pictures whose content the new one draws on. */
+  imageRefs?: WeightedImage[];
+  /** A picture whose look (colour, texture, medium) the new one takes. */
+  styleRef?: WeightedImage;
+  /** Photos of one person who should appear in the picture. */
+  characterImages?: string[];
+  callbackUrl?: string;
+}
+
 export interface CallOptions {
   signal?: AbortSignal;
 }

@@ -50,6 +50,8 @@ export const TASK_KINDS = [
   "modify",
   "reframe",
   "bridge",
+  /** A still made from text (Photon), to use as a keyframe: `image` instead of `video`. */
+  "image",
 ] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];
 
@@ -95,6 +97,10 @@ export const TaskSchema = z.object({
       /** Hex SHA-256 of the stored copy, for callers that check what they downloaded. */
       sha256: z.optional(z.nullable(z.string())),
     }),
+  ),
+  /** An image task's picture once it is done; optional so older answers and fixtures stay valid. */
+  image: z.optional(
+    z.nullable(z.extend(MediaSchema, { stored: z.boolean(), format: z.nullable(z.string()) })),
   ),
   /** Null once everything is stored; optional so older answers and test fixtures stay valid. */
   copy: z.optional(z.nullable(TaskCopySchema)),

@@ -43,7 +43,7 @@ export const tasks = pgTable(
     provider: text("provider").notNull(),
     upstreamId: text("upstream_id"),
     kind: text("kind", {
-      enum: ["generate", "extend", "reverse", "upscale", "audio", "modify", "reframe", "bridge"],
+      enum: ["generate", "extend", "reverse", "upscale", "audio", "modify", "reframe", "bridge", "image"],
     }).notNull(),
     parentId: text("parent_id"),
 

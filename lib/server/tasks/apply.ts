@@ -58,7 +58,14 @@ export async function applyUpstreamUpdate(
     const now = new Date();
     const current = row.state as TaskState;
     const target = nextState(
-      { state: current, upstreamId: row.upstreamId, videoUrl: row.videoUrl, errorCode: row.errorCode },
+      {
+        state: current,
+        upstreamId: row.upstreamId,
+        videoUrl: row.videoUrl,
+        errorCode: row.errorCode,
+        kind: row.kind,
+        thumbnailUrl: row.thumbnailUrl,
+      },
       snapshot,
     );
     const patch: TaskPatch = target === null ? {} : resultFields(row, snapshot);

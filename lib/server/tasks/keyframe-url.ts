@@ -63,7 +63,7 @@ const refusal = (field: string) => (why: string) =>
     fields: { [field]: `the image URL ${why}` },
   });
 
-export async function assertKeyframeUrl(url: string, field: "startFrame" | "endFrame"): Promise<void> {
+export async function assertKeyframeUrl(url: string, field: string): Promise<void> {
   await fetchImage(url, refusal(field));
 }
 

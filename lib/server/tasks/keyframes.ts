@@ -24,7 +24,8 @@ async function dataUrl(key: string, contentType: string): Promise<string> {
 /** Turns the form's keyframe reference into what the task stores and what the upstream is sent. */
 export async function resolveKeyframe(
   input: KeyframeInput | null | undefined,
-  field: "startFrame" | "endFrame",
+  /** The request's field, named in every refusal (`startFrame`, `imageRefs.0`, …). */
+  field: string,
 ): Promise<ResolvedKeyframe | null> {
   if (!input) return null;
   if ("url" in input) {

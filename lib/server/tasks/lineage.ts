@@ -29,6 +29,12 @@ const VERB: Record<LineageAction, string> = {
 export async function requireCompletedParent(id: string, action: LineageAction): Promise<TaskRow> {
   const parent = await getTaskRow(id);
   const verb = VERB[action];
+  if (parent.kind === "image") {
+    throw new AppError(
+      "conflict",
+      `This is an image, not a clip, so it cannot be ${verb}. Use it as a keyframe of a new clip instead.`,
+    );
+  }
   if (parent.state === "failed") {
     throw new AppError(
       "conflict",

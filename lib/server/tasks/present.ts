@@ -86,6 +86,7 @@ export function presentTask(row: TaskRow, context: PresentContext = {}): Task {
             sha256: row.videoKey ? row.videoSha256 : null,
           }
         : null,
+    image: imageOf(row, toBrowser),
     copy: copyStatus(row, copyJobs.get(row.id)),
     thumbnail: row.thumbnailKey
       ? { url: mediaUrl(row.thumbnailKey) }
@@ -105,6 +106,19 @@ export function presentTask(row: TaskRow, context: PresentContext = {}): Task {
     updatedAt: row.updatedAt.toISOString(),
     completedAt: row.completedAt?.toISOString() ?? null,
   };
+}
+
+/** An image task's picture: our stored copy, else the upstream's link (which expires). */
+function imageOf(row: TaskRow, toBrowser: (url: string) => string): Task["image"] {
+  if (row.kind !== "image" || row.state !== "completed") return null;
+  const url = row.thumbnailKey
+    ? mediaUrl(row.thumbnailKey)
+    : row.thumbnailUrl
+      ? toBrowser(row.thumbnailUrl)
+      : null;
+  if (!url) return null;
+  const format = typeof row.extra?.format === "string" ? row.extra.format : null;
+  return { url, width: row.width, height: row.height, stored: Boolean(row.thumbnailKey), format };
 }
 
 /** The tool's settings an edit task was made with (`extra.edit`), or null for any other task. */

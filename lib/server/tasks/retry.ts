@@ -42,6 +42,7 @@ const NOT_RETRIED = {
   upscale: "A failed upscale can't be retried here; upscale the original clip again instead.",
   audio: "A failed soundtrack can't be retried here; add audio to the original clip again instead.",
   modify: "A failed modify can't be retried here; modify the original clip again instead.",
+  image: "A failed image can't be retried here; create it again from a keyframe slot instead.",
 } as const;
 
 export async function retryFailed(id: string, idempotencyKey: string | null): Promise<Created> {

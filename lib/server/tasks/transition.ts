@@ -14,12 +14,19 @@ export interface TaskFacts {
   upstreamId: string | null;
   videoUrl: string | null;
   errorCode: string | null;
+  /** An image task (Photon) finishes with its picture, which the answer carries where a poster goes. */
+  kind?: string;
+  thumbnailUrl?: string | null;
 }
 
-/** The state this answer supports: "completed" only counts once a video URL is known. */
-export function stateFromSnapshot(snapshot: UpstreamSnapshot, knownVideoUrl: string | null): TaskState {
-  if (snapshot.state === "completed") return snapshot.videoUrl || knownVideoUrl ? "completed" : "running";
-  return snapshot.state;
+/** The state this answer supports: "completed" only counts once the result's URL is known. */
+export function stateFromSnapshot(snapshot: UpstreamSnapshot, known: TaskFacts): TaskState {
+  if (snapshot.state !== "completed") return snapshot.state;
+  const result =
+    known.kind === "image"
+      ? snapshot.thumbnailUrl || known.thumbnailUrl
+      : snapshot.videoUrl || known.videoUrl;
+  return result ? "completed" : "running";
 }
 
 /**
@@ -30,11 +37,11 @@ export function stateFromSnapshot(snapshot: UpstreamSnapshot, knownVideoUrl: str
  */
 export function nextState(current: TaskFacts, snapshot: UpstreamSnapshot): TaskState | null {
   if (isUnconfirmedSubmit(current.state, current.errorCode)) {
-    const proposed = stateFromSnapshot(snapshot, current.videoUrl);
+    const proposed = stateFromSnapshot(snapshot, current);
     return proposed === "submitting" ? null : proposed;
   }
   if (current.state === "completed" || current.state === "failed") return null;
-  const proposed = stateFromSnapshot(snapshot, current.videoUrl);
+  const proposed = stateFromSnapshot(snapshot, current);
   if (RANK[proposed] < RANK[current.state]) return null;
   return proposed;
 }

@@ -1,0 +1,8 @@
+import { route } from "@/lib/server/http/route";
+import { imageAsKeyframe } from "@/lib/server/tasks/image";
+import { TaskParamsSchema } from "../../schema";
+
+/** "Use as keyframe": this finished image as an upload (`{id, url, width, height, …}`) for a keyframe slot. */
+export const POST = route({ params: TaskParamsSchema }, async ({ params }) =>
+  Response.json(await imageAsKeyframe(params.id), { status: 201 }),
+);

@@ -1,12 +1,12 @@
 "use client";
 
 import { useFormatter, useTranslations } from "next-intl";
-import { type ClipboardEvent, useCallback, useEffect, useId, useState } from "react";
+import { type ClipboardEvent, lazy, Suspense, useCallback, useEffect, useId, useState } from "react";
 import { useDropzone } from "react-dropzone";
 import { balanceShortfall, durationSecondsOf } from "@/lib/client/balance-warning";
 import type { FieldName } from "@/lib/client/field-errors";
 import { checkKeyframeFile, KEYFRAME_ACCEPT } from "@/lib/client/file-rules";
-import { onUseSettings, type ReusedSettings } from "@/lib/client/use-settings-event";
+import { onUseKeyframe, onUseSettings, type ReusedSettings } from "@/lib/client/use-settings-event";
 import type { ProviderCapabilities } from "@/lib/luma/capabilities";
 import { useBalance } from "@/lib/queries/balance";
 import type { Task } from "@/lib/shared/task";
@@ -22,6 +22,11 @@ import { useCreateSettings } from "./use-create-settings";
 import { SLOTS, type Slot, useKeyframes } from "./use-keyframes";
 import { WIDE_SCREEN } from "./use-media-query";
 import { useStartParam } from "./use-start-param";
+
+// "Create a keyframe from text" (Photon) comes when first opened, outside the first load.
+const KeyframeFromText = lazy(() =>
+  import("./keyframe-from-text").then((module) => ({ default: module.KeyframeFromText })),
+);
 
 export interface CreateFormProps {
   /** What the configured provider accepts; the form offers nothing else. */
@@ -106,6 +111,17 @@ export function CreateForm({ capabilities: caps, onCreated, onTaskRecorded }: Cr
       }),
     [reuse, idPrefix, setUpload, setUrl, remove],
   );
+  // An image's "Use as start / end keyframe" (gallery or viewer) fills that slot.
+  useEffect(
+    () =>
+      onUseKeyframe(({ slot, upload, name }) => {
+        setUpload(slot, upload, name);
+        setKeyframesOpen(true);
+        document.getElementById(zoneIdFor(idPrefix, slot))?.focus();
+      }),
+    [idPrefix, setUpload],
+  );
+  const [fromText, setFromText] = useState<Slot | null>(null);
 
   const openSlot = (slot: Slot) => !(slot === "end" && endBlockedReason);
   const take = (file: File, slot: Slot) => {
@@ -199,6 +215,7 @@ export function CreateForm({ capabilities: caps, onCreated, onTaskRecorded }: Cr
               errors={fieldErrors}
               endBlockedReason={endBlockedReason}
               onChanged={(slot) => clearFieldError(slot === "start" ? "startFrame" : "endFrame")}
+              onFromText={caps.images ? setFromText : undefined}
             />
           </div>
           <div className="flex min-w-0 flex-1 items-start gap-1">
@@ -265,6 +282,25 @@ export function CreateForm({ capabilities: caps, onCreated, onTaskRecorded }: Cr
           </div>
         ) : null}
       </div>
+      {fromText && caps.images ? (
+        <Suspense fallback={null}>
+          <KeyframeFromText
+            slot={fromText}
+            aspectRatio={settings.aspectRatio}
+            models={caps.images.models}
+            suggestion={prompt}
+            onDone={(upload, made) => {
+              clearFieldError(fromText === "start" ? "startFrame" : "endFrame");
+              setUpload(fromText, upload, made);
+            }}
+            onClose={() => {
+              const slot = fromText;
+              setFromText(null);
+              requestAnimationFrame(() => document.getElementById(zoneIdFor(idPrefix, slot))?.focus());
+            }}
+          />
+        </Suspense>
+      ) : null}
     </form>
   );
 }

@@ -23,6 +23,8 @@ export interface KeyframePairProps {
   /** Shown instead of the start slot; the arrow then only points (nothing to swap). */
   fixedStart?: FixedStart;
   onChanged: (slot: Slot) => void;
+  /** Where the provider makes images: "Create one from text" for this slot. */
+  onFromText?: (slot: Slot) => void;
 }
 
 export const zoneIdFor = (idPrefix: string, slot: Slot) => `${idPrefix}-${slot}Frame`;
@@ -80,6 +82,7 @@ export function KeyframePair({
   endBlockedReason,
   fixedStart,
   onChanged,
+  onFromText,
 }: KeyframePairProps) {
   const t = useTranslations("Form");
   const { slots } = keyframes;
@@ -99,6 +102,7 @@ export function KeyframePair({
           void keyframes.addFile(which, file);
         }}
         onReject={(message) => keyframes.setError(which, message)}
+        onFromText={onFromText ? () => onFromText(which) : undefined}
         onUrl={(url, preview) => {
           onChanged(which);
           keyframes.setUrl(which, url, preview);

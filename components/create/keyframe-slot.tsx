@@ -23,6 +23,8 @@ export interface KeyframeSlotProps {
   onUrl: (url: string, preview: string) => void;
   onUrlProblem: (message: string | null) => void;
   onRemove: () => void;
+  /** Where the provider makes images: opens "Create from text" for this slot. */
+  onFromText?: () => void;
 }
 
 const hostOf = (url: string) => (URL.canParse(url) ? new URL(url).hostname : url);
@@ -142,6 +144,7 @@ export function KeyframeSlot(props: KeyframeSlotProps) {
           current={value?.kind === "url" ? value.url : ""}
           onUrl={props.onUrl}
           onProblem={props.onUrlProblem}
+          onFromText={props.onFromText}
         />
       </div>
     </div>

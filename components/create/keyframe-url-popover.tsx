@@ -16,6 +16,8 @@ export interface KeyframeUrlPopoverProps {
   onUrl: (url: string, preview: string) => void;
   /** The check's problem, kept on the slot once the popover closes (null once it is fixed). */
   onProblem: (message: string | null) => void;
+  /** Where the provider makes images: "Or create one from text…" under the URL field. */
+  onFromText?: () => void;
 }
 
 /**
@@ -29,6 +31,7 @@ export function KeyframeUrlPopover({
   current,
   onUrl,
   onProblem,
+  onFromText,
 }: KeyframeUrlPopoverProps) {
   const c = useTranslations("Composer");
   const word = slot === "start" ? c("startWord") : c("endWord");
@@ -140,6 +143,28 @@ export function KeyframeUrlPopover({
               <p className="text-xs text-ink-muted">{c("urlHint")}</p>
             )}
           </div>
+          {onFromText ? (
+            <button
+              type="button"
+              onClick={() => {
+                setOpen(false);
+                onFromText();
+              }}
+              className="inline-flex h-10 items-center gap-2 self-start rounded-full px-3 text-sm font-medium text-accent hover:bg-accent-soft focus-visible:outline-2 focus-visible:outline-accent"
+            >
+              <svg
+                aria-hidden="true"
+                viewBox="0 0 24 24"
+                className="size-4"
+                fill="none"
+                stroke="currentColor"
+                strokeWidth="2"
+              >
+                <path d="M12 3v4M12 17v4M3 12h4M17 12h4M6 6l2.5 2.5M15.5 15.5 18 18M6 18l2.5-2.5M15.5 8.5 18 6" />
+              </svg>
+              {c("fromText")}
+            </button>
+          ) : null}
         </LazyPopover>
       ) : null}
     </>

@@ -5,10 +5,10 @@ import { useTranslations } from "next-intl";
 import { useSyncExternalStore } from "react";
 import { apiFetch } from "@/lib/client/api";
 import { describeError } from "@/lib/client/error-text";
-import { retryGeneration } from "@/lib/client/generations";
+import { imageAsKeyframe, retryGeneration } from "@/lib/client/generations";
 import { newIdempotencyKey } from "@/lib/client/idempotency";
 import { notify } from "@/lib/client/toast";
-import { requestUseSettings, settingsOf } from "@/lib/client/use-settings-event";
+import { requestUseKeyframe, requestUseSettings, settingsOf } from "@/lib/client/use-settings-event";
 import { refreshBalance } from "@/lib/queries/balance";
 import { removeTasks } from "@/lib/queries/merge";
 import { taskKeys } from "@/lib/queries/tasks";
@@ -25,14 +25,31 @@ type Lists = InfiniteData<TaskPage, string | null>;
 /** What a clip can do now: a failed clip offers only what can work (Retry, Use these settings, Delete). */
 export function clipAbilities(task: Task) {
   const ready = task.state === "completed" && task.video !== null;
+  // An image (Photon) is made to become a keyframe: that, download, boards and delete are what it offers.
+  const picture = task.kind === "image" && task.state === "completed" && Boolean(task.image);
   return {
     extend: ready,
     continue: ready && task.lastFrame !== null,
     share: ready,
-    download: ready,
+    download: ready || picture,
     retry: task.state === "failed" && task.kind === "generate",
     addToBoard: task.state !== "failed",
+    useAsKeyframe: picture,
+    useSettings: task.kind !== "image",
   };
+}
+
+/** "Use as start / end keyframe": the image becomes an upload and goes into that slot of the composer. */
+export function useImageAsKeyframe(task: Task) {
+  const t = useTranslations();
+  return useMutation({
+    mutationFn: async (slot: "start" | "end") => ({ slot, upload: await imageAsKeyframe(task.id) }),
+    onSuccess: ({ slot, upload }) => {
+      requestUseKeyframe({ slot, upload: { id: upload.id, url: upload.url }, name: task.prompt });
+      notify("success", slot === "start" ? t("Actions.keyframeSetStart") : t("Actions.keyframeSetEnd"));
+    },
+    onError: (error) => notify("error", t("Actions.keyframeFailed", { reason: describeError(error, t) })),
+  });
 }
 
 function useDropFromLists() {

@@ -7,7 +7,7 @@ import { BoardMenuItems } from "../boards/board-menu-items";
 import { useEditAbilities } from "../edit/edit-tools";
 import { menuContent, menuItem, menuItemDanger, menuSeparator } from "../menu-styles";
 import { FocusFirstItem } from "../ui/lazy-menu";
-import { clipAbilities, downloadHref, useRetryClip, useSettingsOf } from "./clip-actions";
+import { clipAbilities, downloadHref, useImageAsKeyframe, useRetryClip, useSettingsOf } from "./clip-actions";
 import { CLIP_MENU_TRIGGER, type ClipMenuProps, MoreIcon } from "./clip-menu";
 
 /**
@@ -24,6 +24,7 @@ export const RadixClipMenu = forwardRef<HTMLButtonElement, ClipMenuProps & { ope
     const tools = useEditAbilities(task).tools;
     const retry = useRetryClip(task);
     const useSettings = useSettingsOf(task);
+    const asKeyframe = useImageAsKeyframe(task);
     const content = useRef<HTMLDivElement>(null);
     const keyboardFirst = useRef(openedWithKeyboard);
     return (
@@ -46,6 +47,24 @@ export const RadixClipMenu = forwardRef<HTMLButtonElement, ClipMenuProps & { ope
             onCloseAutoFocus={onCloseAutoFocus}
           >
             <FocusFirstItem content={content} pending={keyboardFirst} />
+            {can.useAsKeyframe ? (
+              <>
+                <DropdownMenu.Item
+                  className={menuItem}
+                  disabled={asKeyframe.isPending}
+                  onSelect={() => asKeyframe.mutate("start")}
+                >
+                  {t("Actions.useAsStart")}
+                </DropdownMenu.Item>
+                <DropdownMenu.Item
+                  className={menuItem}
+                  disabled={asKeyframe.isPending}
+                  onSelect={() => asKeyframe.mutate("end")}
+                >
+                  {t("Actions.useAsEnd")}
+                </DropdownMenu.Item>
+              </>
+            ) : null}
             {withMainActions && can.extend ? (
               <DropdownMenu.Item className={menuItem} onSelect={() => onPick("extend")}>
                 {t("Lineage.extend")}
@@ -73,9 +92,11 @@ export const RadixClipMenu = forwardRef<HTMLButtonElement, ClipMenuProps & { ope
                 {t(`Edit.menu.${tool}`)}
               </DropdownMenu.Item>
             ))}
-            <DropdownMenu.Item className={menuItem} onSelect={useSettings}>
-              {t("Actions.useSettings")}
-            </DropdownMenu.Item>
+            {can.useSettings ? (
+              <DropdownMenu.Item className={menuItem} onSelect={useSettings}>
+                {t("Actions.useSettings")}
+              </DropdownMenu.Item>
+            ) : null}
             {can.retry ? (
               <DropdownMenu.Item
                 className={menuItem}

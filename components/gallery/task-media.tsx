@@ -55,6 +55,15 @@ export function TaskMedia({ task }: { task: Task }) {
             preload={task.thumbnail ? "none" : "metadata"}
             aria-label={t("Card.video", { prompt: shortPrompt(task.prompt) })}
           />
+        ) : task.image ? (
+          // biome-ignore lint/performance/noImgElement: the studio's own stored picture, any aspect ratio
+          <img
+            src={task.image.url}
+            alt={t("Card.image", { prompt: shortPrompt(task.prompt) })}
+            loading="lazy"
+            decoding="async"
+            className="size-full object-cover"
+          />
         ) : task.thumbnail ? (
           // biome-ignore lint/performance/noImgElement: upstream thumbnails are external, unoptimisable URLs
           <img

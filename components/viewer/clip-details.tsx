@@ -20,6 +20,7 @@ interface Props {
   /** Shows another clip in the viewer (lineage links). */
   onOpen: (id: string) => void;
   onUseSettings: () => void;
+  onKeyframeUsed?: () => void;
 }
 
 const HEADING = "text-xs font-medium uppercase tracking-wide text-ink-faint";
@@ -27,7 +28,7 @@ const LINK =
   "text-left font-medium text-accent underline decoration-accent/40 underline-offset-2 hover:decoration-accent focus-visible:outline-2 focus-visible:outline-accent";
 
 /** The details panel: prompt, settings, lineage, share state and every action. */
-export function ClipDetails({ task, onOpen, onUseSettings }: Props) {
+export function ClipDetails({ task, onOpen, onUseSettings, onKeyframeUsed }: Props) {
   const t = useTranslations();
   const edit = useTranslations("Edit");
   const locale = useLocale();
@@ -95,7 +96,7 @@ export function ClipDetails({ task, onOpen, onUseSettings }: Props) {
         <h2 id="viewer-actions" className={HEADING}>
           {t("Viewer.actions")}
         </h2>
-        <ViewerActions task={task} onUseSettings={onUseSettings} />
+        <ViewerActions task={task} onUseSettings={onUseSettings} onKeyframeUsed={onKeyframeUsed} />
       </section>
     </div>
   );

@@ -24,6 +24,19 @@ export function ClipStage({ task, control }: { task: Task; control: Ref<FilmCont
     return planFilm(chain.length > 0 ? chain : task.video && task.state === "completed" ? [task] : []);
   }, [members, task]);
 
+  if (task.image) {
+    return (
+      <div className="grid min-h-0 flex-1 place-items-center">
+        {/* biome-ignore lint/performance/noImgElement: the studio's own stored picture, at its own shape */}
+        <img
+          src={task.image.url}
+          alt={t("Card.image", { prompt: task.prompt.slice(0, 120) })}
+          className="max-h-full max-w-full rounded-tile object-contain"
+          style={{ aspectRatio: String(clipRatio(task)) }}
+        />
+      </div>
+    );
+  }
   if (plan.sources.length === 0) {
     return (
       <div className="grid flex-1 place-items-center">

@@ -24,6 +24,8 @@ interface Props {
   /** The close control (a button in the dialog, a link on the full page). */
   closeControl: ReactNode;
   onUseSettings: (task: Task) => void;
+  /** Where the composer is beneath (over the gallery): an image's "Use as keyframe" went there; close. */
+  onKeyframeUsed?: () => void;
   /** The picture's wrapper, focused when the viewer opens so Space plays at once. */
   stageRef?: Ref<HTMLElement>;
   /**
@@ -44,6 +46,7 @@ export function ClipViewer({
   clips,
   closeControl,
   onUseSettings,
+  onKeyframeUsed,
   stageRef,
   detailsAfterStage = false,
 }: Props) {
@@ -135,7 +138,12 @@ export function ClipViewer({
       >
         <div aria-hidden="true" className="mx-auto mt-2 h-1 w-10 rounded-full bg-line-strong lg:hidden" />
         {task && details ? (
-          <ClipDetails task={task} onOpen={go} onUseSettings={() => onUseSettings(task)} />
+          <ClipDetails
+            task={task}
+            onOpen={go}
+            onUseSettings={() => onUseSettings(task)}
+            onKeyframeUsed={onKeyframeUsed}
+          />
         ) : null}
       </aside>
     </div>

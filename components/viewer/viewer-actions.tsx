@@ -8,7 +8,7 @@ import { BoardMenuItems } from "@/components/boards/board-menu-items";
 import { FavouriteButton } from "@/components/boards/favourite-button";
 import { EditActions } from "@/components/edit/edit-actions";
 import { SECONDARY_BUTTON } from "@/components/gallery/action-button";
-import { clipAbilities, useRetryClip } from "@/components/gallery/clip-actions";
+import { clipAbilities, useImageAsKeyframe, useRetryClip } from "@/components/gallery/clip-actions";
 import { MoreIcon } from "@/components/gallery/clip-menu";
 import { DeleteConfirm } from "@/components/gallery/delete-action";
 import { SharePanel } from "@/components/gallery/share-action";
@@ -21,12 +21,23 @@ import type { Task } from "@/lib/shared/task";
  * the same everywhere) stay in sight; the rest sit in one menu. Retry and Delete keep their own buttons,
  * because each owns a confirmation or a result that a closing menu would take with it.
  */
-export function ViewerActions({ task, onUseSettings }: { task: Task; onUseSettings: () => void }) {
+export function ViewerActions({
+  task,
+  onUseSettings,
+  onKeyframeUsed,
+}: {
+  task: Task;
+  onUseSettings: () => void;
+  /** Set where the composer is beneath: an image's "Use as keyframe" is offered, then the viewer closes. */
+  onKeyframeUsed?: () => void;
+}) {
   const t = useTranslations("Viewer");
-  const finished = task.state === "completed" && task.video !== null;
+  const can = clipAbilities(task);
+  const finished = can.download;
   return (
     <div className="flex flex-col gap-3">
       <div className="flex flex-wrap items-center gap-2">
+        {can.useAsKeyframe && onKeyframeUsed ? <KeyframeButtons task={task} onUsed={onKeyframeUsed} /> : null}
         <LineageActions task={task} />
         {clipAbilities(task).share ? <ShareButton task={task} /> : null}
         {clipAbilities(task).retry ? <RetryButton task={task} /> : null}
@@ -50,9 +61,11 @@ export function ViewerActions({ task, onUseSettings }: { task: Task; onUseSettin
                   </a>
                 </Menu.Item>
               ) : null}
-              <Menu.Item className={menuItem} onSelect={onUseSettings}>
-                {t("useSettings")}
-              </Menu.Item>
+              {can.useSettings ? (
+                <Menu.Item className={menuItem} onSelect={onUseSettings}>
+                  {t("useSettings")}
+                </Menu.Item>
+              ) : null}
               <BoardMenuItems taskId={task.id} />
             </Menu.Content>
           </Menu.Portal>
@@ -61,6 +74,23 @@ export function ViewerActions({ task, onUseSettings }: { task: Task; onUseSettin
       </div>
     </div>
   );
+}
+
+/** An image's two uses: into the composer's start or end slot (the viewer closes onto the composer). */
+function KeyframeButtons({ task, onUsed }: { task: Task; onUsed: () => void }) {
+  const t = useTranslations("Actions");
+  const use = useImageAsKeyframe(task);
+  return (["start", "end"] as const).map((slot) => (
+    <button
+      key={slot}
+      type="button"
+      disabled={use.isPending}
+      onClick={() => use.mutate(slot, { onSuccess: onUsed })}
+      className={SECONDARY_BUTTON}
+    >
+      {slot === "start" ? t("useAsStart") : t("useAsEnd")}
+    </button>
+  ));
 }
 
 function ShareButton({ task }: { task: Task }) {

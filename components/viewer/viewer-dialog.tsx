@@ -63,6 +63,7 @@ export function ViewerDialog({ id, initialTask }: { id: string; initialTask: Tas
               close();
               requestUseSettings(settingsOf(task));
             }}
+            onKeyframeUsed={close}
           />
         </Dialog.Content>
       </Dialog.Portal>

@@ -11,6 +11,7 @@ import type {
   CreateGenerationInput,
   ExtendGenerationInput,
 } from "@/lib/shared/generation-input";
+import type { CreateImageInput } from "@/lib/shared/image-input";
 import type { Task } from "@/lib/shared/task";
 import { ApiError, apiFetch, NETWORK_STATUS } from "./api";
 
@@ -121,6 +122,29 @@ async function submitTask(
       await wait(delay, options.signal);
     }
   }
+}
+
+/** A still from text (Photon), to use as a keyframe: an `image` task; same rules as create. */
+export function createImage(input: CreateImageInput, idempotencyKey: string, options: SubmitOptions = {}) {
+  return submitTask("/api/images", input, idempotencyKey, options);
+}
+
+/** A finished image as an upload a keyframe slot holds like any image dropped in. */
+export function imageAsKeyframe(imageId: string, options: { signal?: AbortSignal } = {}) {
+  return apiFetch(
+    `/api/generations/${encodeURIComponent(imageId)}/keyframe`,
+    { method: "POST", signal: options.signal },
+    (s) => s.UploadAnswerSchema,
+  );
+}
+
+/** One task as it stands now. */
+export function fetchTask(id: string, options: { signal?: AbortSignal } = {}): Promise<Task> {
+  return apiFetch(
+    `/api/generations/${encodeURIComponent(id)}`,
+    { method: "GET", signal: options.signal },
+    (s) => s.TaskSchema,
+  );
 }
 
 /**

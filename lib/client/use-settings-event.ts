@@ -48,3 +48,25 @@ export function onUseSettings(listener: (settings: ReusedSettings) => void): () 
   window.addEventListener(EVENT, handle);
   return () => window.removeEventListener(EVENT, handle);
 }
+
+/** "Use as start / end keyframe": an image (already an upload) goes into one of the composer's slots. */
+export interface ReusedKeyframe {
+  slot: "start" | "end";
+  upload: { id: string; url: string };
+  /** What the slot's caption says it is. */
+  name: string;
+}
+
+const KEYFRAME_EVENT = "luma-studio:use-keyframe";
+
+export function requestUseKeyframe(keyframe: ReusedKeyframe): void {
+  window.dispatchEvent(new CustomEvent<ReusedKeyframe>(KEYFRAME_EVENT, { detail: keyframe }));
+}
+
+export function onUseKeyframe(listener: (keyframe: ReusedKeyframe) => void): () => void {
+  const handle = (event: Event) => {
+    if (event instanceof CustomEvent) listener(event.detail as ReusedKeyframe);
+  };
+  window.addEventListener(KEYFRAME_EVENT, handle);
+  return () => window.removeEventListener(KEYFRAME_EVENT, handle);
+}

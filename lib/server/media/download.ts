@@ -15,6 +15,20 @@ export async function downloadClip(taskId: string, request: Request): Promise<Re
   await assertStudioAccess(request);
   let row = await getTaskRow(taskId);
   if (row.state !== "completed") throw new AppError("conflict", "Only a finished clip can be downloaded");
+  if (row.kind === "image") {
+    // An image's picture is stored where a clip's poster goes.
+    if (!row.thumbnailKey) row = (await mirrorNow(taskId)) ?? row;
+    const key = row.thumbnailKey;
+    if (!key) {
+      throw new AppError(
+        "upstream_unavailable",
+        "The image could not be fetched from the upstream yet; try again",
+      );
+    }
+    return serveStored(key, request, {
+      disposition: attachmentDisposition(downloadName(row.prompt, row.id, key.split(".").pop() ?? "jpg")),
+    });
+  }
   if (!row.videoKey) row = (await mirrorNow(taskId)) ?? row;
   if (!row.videoKey) {
     throw new AppError(

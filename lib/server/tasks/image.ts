@@ -2,6 +2,7 @@ import "server-only";
 import { type CreateImageInput, imageProblems } from "@/lib/shared/image-input";
 import { hookUrlFor } from "../hooks";
 import { AppError } from "../http/errors";
+import { mirrorNow } from "../media/mirroring";
 import type { UploadAnswer } from "../uploads/intake";
 import { provider, providerName } from "../upstream";
 import { newTaskId, randomToken } from "./ids";
@@ -97,5 +98,7 @@ export async function imageAsKeyframe(id: string): Promise<UploadAnswer> {
         : `This image is still being made (${row.state}); it can be used once it is finished.`,
     );
   }
-  return pictureUpload(row);
+  // The slot takes the studio's own copy as it is: a picture not copied yet is copied first.
+  const stored = row.thumbnailKey ? row : ((await mirrorNow(row.id)) ?? row);
+  return pictureUpload(stored);
 }

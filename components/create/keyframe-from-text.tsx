@@ -1,0 +1,245 @@
+"use client";
+
+import * as Dialog from "@radix-ui/react-dialog";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
+import { type FormEvent, useEffect, useId, useRef, useState } from "react";
+import { ApiError } from "@/lib/client/api";
+import { describeError } from "@/lib/client/error-text";
+import { createImage, fetchTask, imageAsKeyframe } from "@/lib/client/generations";
+import { outcomeUnknown, SubmissionKeys } from "@/lib/client/idempotency";
+import { notify } from "@/lib/client/toast";
+import type { ModelOption } from "@/lib/luma/capabilities";
+import { refreshBalance } from "@/lib/queries/balance";
+import { taskKeys } from "@/lib/queries/tasks";
+import { PROMPT_MAX } from "@/lib/shared/generation-input";
+import { isTerminalState, type Task } from "@/lib/shared/task";
+import { OnDemandMessages } from "../on-demand-messages";
+import { CloseIcon } from "../viewer/close-button";
+import type { Slot } from "./use-keyframes";
+
+export interface KeyframeFromTextProps {
+  slot: Slot;
+  /** The composer's aspect ratio: the picture is made in it, so the clip keeps its shape. */
+  aspectRatio: string;
+  models: readonly ModelOption[];
+  /** The composer's prompt, offered as a start. */
+  suggestion: string;
+  onDone: (upload: { id: string; url: string }, prompt: string) => void;
+  onClose: () => void;
+}
+
+const FIELD =
+  "w-full rounded-tile border border-line bg-canvas px-3 py-2 text-base text-ink placeholder:text-ink-faint focus-visible:outline-2 focus-visible:outline-accent aria-invalid:border-danger sm:text-sm";
+
+/** How often a picture being made is asked about; the gallery's live feed follows it as well. */
+const POLL_MS = 1_000;
+
+/**
+ * "Create a keyframe from text": a Photon still made in the composer's aspect ratio, then put in the slot.
+ * The image also lands in the gallery (with "Use as start / end keyframe"), so closing the dialog while it
+ * is being made loses nothing. Loaded on demand, with its own sentences (messages/parts).
+ */
+export function KeyframeFromText(props: KeyframeFromTextProps) {
+  return (
+    <OnDemandMessages namespaces={["Images"]}>
+      <FromTextDialog {...props} />
+    </OnDemandMessages>
+  );
+}
+
+function FromTextDialog({ slot, aspectRatio, models, suggestion, onDone, onClose }: KeyframeFromTextProps) {
+  const t = useTranslations("Images");
+  const translate = useTranslations();
+  const queryClient = useQueryClient();
+  const ids = `fromtext${useId().replace(/:/g, "")}`;
+  const keys = useRef(new SubmissionKeys());
+  const [prompt, setPrompt] = useState(suggestion);
+  const [model, setModel] = useState(models[0]?.id ?? "");
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [imageId, setImageId] = useState<string | null>(null);
+  const taken = useRef(false);
+  const slotWord = slot === "start" ? t("startSlot") : t("endSlot");
+
+  const image = useQuery({
+    queryKey: ["image-for-keyframe", imageId],
+    queryFn: ({ signal }) => fetchTask(imageId ?? "", { signal }),
+    enabled: imageId !== null,
+    refetchInterval: (query) => {
+      const state = query.state.data?.state;
+      return state && isTerminalState(state) ? false : POLL_MS;
+    },
+  });
+  const made: Task | undefined = image.data;
+
+  // Once the picture is there it becomes an upload (the stored file as it is) and goes into the slot.
+  useEffect(() => {
+    if (!made || taken.current) return;
+    if (made.state === "failed") {
+      setBusy(false);
+      setProblem(t("failed", { reason: made.failureReason ?? translate("Errors.noReason") }));
+      setImageId(null);
+      return;
+    }
+    if (made.state !== "completed" || !made.image) return;
+    taken.current = true;
+    imageAsKeyframe(made.id)
+      .then((upload) => {
+        onDone({ id: upload.id, url: upload.url }, made.prompt);
+        notify("success", t("ready", { slot: slotWord }));
+        onClose();
+      })
+      .catch((error: unknown) => {
+        taken.current = false;
+        setBusy(false);
+        setImageId(null);
+        setProblem(describeError(error, translate));
+      });
+  }, [made, onDone, onClose, slotWord, t, translate]);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    // The dialog sits in the composer's React tree: its submit must not also submit the composer.
+    event.stopPropagation();
+    if (busy) return;
+    const text = prompt.trim();
+    if (text.length < 3) {
+      setProblem(t("promptShort", { min: 3 }));
+      return;
+    }
+    if (text.length > PROMPT_MAX) {
+      setProblem(t("promptLong", { max: PROMPT_MAX }));
+      return;
+    }
+    setProblem(null);
+    setBusy(true);
+    const input = { prompt: text, aspectRatio, model: model || undefined };
+    try {
+      const task = await createImage(input, keys.current.keyFor(input));
+      keys.current.settle();
+      void queryClient.invalidateQueries({ queryKey: taskKeys.all });
+      refreshBalance(queryClient);
+      if (task.state === "failed") {
+        setBusy(false);
+        setProblem(t("failed", { reason: task.failureReason ?? translate("Errors.noReason") }));
+        return;
+      }
+      setImageId(task.id);
+    } catch (error) {
+      if (!outcomeUnknown(error)) keys.current.settle();
+      setBusy(false);
+      setProblem(
+        error instanceof ApiError && error.code === "upstream_rejected" && error.upstream
+          ? t("failed", { reason: error.upstream })
+          : describeError(error, translate),
+      );
+    }
+  };
+
+  const waiting = imageId !== null;
+  return (
+    <Dialog.Root open onOpenChange={(open) => (open ? null : onClose())}>
+      <Dialog.Portal>
+        <Dialog.Overlay className="fixed inset-0 z-50 bg-scrim backdrop-blur-sm" />
+        <Dialog.Content
+          data-testid="keyframe-from-text"
+          className="fixed inset-x-0 bottom-0 z-50 flex max-h-[92dvh] flex-col gap-4 overflow-y-auto rounded-t-panel border-t border-line bg-surface px-3 pt-3 pb-[max(0.75rem,env(safe-area-inset-bottom))] text-ink shadow-2xl sm:inset-x-auto sm:top-1/2 sm:bottom-auto sm:left-1/2 sm:w-[min(32rem,calc(100vw-2rem))] sm:-translate-x-1/2 sm:-translate-y-1/2 sm:rounded-panel sm:border sm:p-5"
+        >
+          <div
+            aria-hidden="true"
+            className="mx-auto h-1 w-10 shrink-0 rounded-full bg-line-strong sm:hidden"
+          />
+          <div className="flex items-start gap-3">
+            <div className="min-w-0 flex-1">
+              <Dialog.Title className="text-base font-semibold">
+                {t("title", { slot: slotWord })}
+              </Dialog.Title>
+              <Dialog.Description className="mt-0.5 text-sm text-ink-muted">
+                {t("explain", { ratio: aspectRatio })}
+              </Dialog.Description>
+            </div>
+            <Dialog.Close
+              aria-label={t("close")}
+              className="-mt-1 -mr-1 grid size-10 shrink-0 place-items-center rounded-full text-ink-muted hover:bg-raised hover:text-ink focus-visible:outline-2 focus-visible:outline-accent"
+            >
+              <CloseIcon />
+            </Dialog.Close>
+          </div>
+          <form onSubmit={submit} noValidate className="flex flex-col gap-4">
+            <div className="flex flex-col gap-1.5">
+              <label htmlFor={`${ids}-prompt`} className="text-sm font-medium">
+                {t("prompt")}
+              </label>
+              <textarea
+                id={`${ids}-prompt`}
+                value={prompt}
+                rows={3}
+                disabled={waiting}
+                placeholder={t("promptPlaceholder")}
+                aria-invalid={problem ? true : undefined}
+                onChange={(event) => setPrompt(event.target.value)}
+                onKeyDown={(event) => {
+                  if (event.key === "Enter" && (event.metaKey || event.ctrlKey)) void submit(event);
+                }}
+                className={`${FIELD} resize-y`}
+              />
+            </div>
+            {models.length > 1 ? (
+              <fieldset className="flex flex-col gap-2">
+                <legend className="mb-2 text-sm font-medium">{t("model")}</legend>
+                <div className="flex flex-wrap gap-2">
+                  {models.map((option) => (
+                    <label
+                      key={option.id}
+                      className="relative inline-flex h-10 cursor-pointer items-center rounded-full border border-line px-4 text-sm has-checked:border-accent has-checked:bg-accent-soft has-focus-visible:outline-2 has-focus-visible:outline-accent has-disabled:cursor-not-allowed has-disabled:opacity-60"
+                    >
+                      <input
+                        type="radio"
+                        name={`${ids}-model`}
+                        value={option.id}
+                        checked={model === option.id}
+                        disabled={waiting}
+                        onChange={() => setModel(option.id)}
+                        className="sr-only"
+                      />
+                      {option.label}
+                    </label>
+                  ))}
+                </div>
+              </fieldset>
+            ) : null}
+            <div aria-live="polite" className="min-h-5 text-sm">
+              {waiting ? (
+                <div className="flex flex-col gap-2">
+                  <p className="flex items-center gap-2 text-ink-muted">
+                    <span
+                      aria-hidden="true"
+                      className="size-3.5 animate-spin rounded-full border-2 border-line border-t-accent motion-reduce:animate-none"
+                    />
+                    {made?.state === "running" ? t("making") : t("queued")}
+                  </p>
+                  <p className="text-xs text-ink-muted">{t("staysInGallery")}</p>
+                </div>
+              ) : null}
+            </div>
+            {problem ? (
+              <p role="alert" className="rounded-tile bg-danger-soft px-3 py-2 text-sm text-danger">
+                {problem}
+              </p>
+            ) : null}
+            <div className="flex items-center justify-end gap-3">
+              <button
+                type="submit"
+                disabled={busy}
+                className="inline-flex h-10 items-center rounded-full bg-accent px-5 text-sm font-semibold text-accent-ink shadow-sm hover:bg-accent-hover focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent disabled:opacity-60"
+              >
+                {busy ? t("busy") : t("submit")}
+              </button>
+            </div>
+          </form>
+        </Dialog.Content>
+      </Dialog.Portal>
+    </Dialog.Root>
+  );
+}

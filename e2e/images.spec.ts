@@ -1,0 +1,157 @@
+import { expect, test } from "@playwright/test";
+import type { Task } from "@/lib/shared/task";
+import { createForm } from "./fixtures/create-form";
+import { type ExtraStudio, getTask, listTasks, SIM_TOKEN, startExtraStudio } from "./fixtures/extra-studio";
+import { clipCard, clipMenuAction, openStudio } from "./fixtures/gallery";
+
+/**
+ * Photon images on the Dream Machine API (SIMULATOR_API=official): a keyframe made from text inside a
+ * keyframe slot, images in the gallery with "Use as start / end keyframe", and the picture the upstream
+ * receives for the new clip is byte for byte the one the studio stored. A relay studio makes no images.
+ */
+
+test.describe.configure({ mode: "serial" });
+
+let studio: ExtraStudio;
+const PICTURE = "a red fox sitting in fresh snow";
+const CLIP = "the fox turns its head and runs into the forest";
+
+test.beforeAll(async () => {
+  studio = await startExtraStudio(91, { SIMULATOR_API: "official", SIMULATOR_SPEED: "10" });
+});
+test.afterAll(async () => {
+  await studio?.remove();
+});
+
+async function bytesOf(url: string, headers: Record<string, string> = {}): Promise<Buffer> {
+  const response = await fetch(url, { headers });
+  expect(response.status, url).toBe(200);
+  return Buffer.from(await response.arrayBuffer());
+}
+
+/** What the simulator kept of the start keyframe a create delivered, exactly as sent. */
+function receivedStart(task: Task): Promise<Buffer> {
+  return bytesOf(`${studio.url}/api/simulator/_sim/tasks/${task.upstreamId}/keyframes/start`, {
+    authorization: `Bearer ${SIM_TOKEN}`,
+  });
+}
+
+async function finished(prompt: string, kind: Task["kind"]): Promise<Task> {
+  let found: Task | undefined;
+  await expect
+    .poll(
+      async () => {
+        found = (await listTasks(studio.url)).find((task) => task.prompt === prompt && task.kind === kind);
+        const stored = kind === "image" ? found?.image?.stored : found?.video?.stored;
+        return found ? `${found.state} ${stored ?? false}` : "none";
+      },
+      { timeout: 90_000, intervals: [250, 500, 1000] },
+    )
+    .toBe("completed true");
+  return getTask(studio.url, found!.id);
+}
+
+test("a keyframe made from text goes into the slot, and the upstream receives exactly that picture", async ({
+  page,
+}) => {
+  test.setTimeout(150_000);
+  await openStudio(page, studio.url);
+  const form = createForm(page);
+  await form.region.getByRole("button", { name: "Start keyframe from an image URL" }).click();
+  await page.getByRole("button", { name: "Or create one from text…" }).click();
+
+  const dialog = page.getByRole("dialog", { name: "Create the start keyframe from text" });
+  await expect(dialog.getByText("in this clip's aspect ratio (16:9)")).toBeVisible();
+  // Too short a description is refused here, naming the limit, and nothing is made.
+  await dialog.getByLabel("Describe the picture").fill("ok");
+  await dialog.getByRole("button", { name: "Create picture" }).click();
+  await expect(dialog.getByRole("alert")).toHaveText("Describe the picture in at least 3 characters.");
+  expect((await listTasks(studio.url)).filter((task) => task.kind === "image")).toHaveLength(0);
+
+  await dialog.getByLabel("Describe the picture").fill(PICTURE);
+  await dialog.getByText("Photon Flash", { exact: true }).click();
+  await expect(dialog.getByRole("radio", { name: "Photon Flash" })).toBeChecked();
+  await dialog.getByRole("button", { name: "Create picture" }).click();
+  await expect(dialog.getByText(/Waiting for the image service|Making the picture/)).toBeVisible();
+  await expect(dialog).toBeHidden({ timeout: 60_000 });
+  await expect(page.getByText("The picture is in the start keyframe.").first()).toBeVisible();
+  await expect(form.region.locator("[data-keyframe-slot=start]")).toContainText(PICTURE.slice(0, 8));
+
+  // The image lives in the gallery as an image, in the composer's ratio, made with the model picked.
+  const image = await finished(PICTURE, "image");
+  expect(image).toMatchObject({ kind: "image", aspectRatio: "16:9", model: "photon-flash-1", video: null });
+  await expect(clipCard(page, PICTURE).getByRole("img", { name: `Image: ${PICTURE}` })).toBeVisible();
+
+  await form.prompt.fill(CLIP);
+  await form.generate.click();
+  const clip = await finished(CLIP, "generate");
+  expect(clip.startImage?.uploadId).toBeTruthy();
+  const stored = await bytesOf(`${studio.url}${image.image!.url}`);
+  expect((await receivedStart(clip)).equals(stored)).toBe(true);
+});
+
+test("an image's card offers it as a keyframe and nothing a clip alone can do; a clip is never its child", async ({
+  page,
+}) => {
+  await openStudio(page, studio.url);
+  const card = clipCard(page, PICTURE);
+  await card.hover();
+  await card.getByTestId("clip-menu").click();
+  const items = page.getByRole("menu").getByRole("menuitem");
+  await expect(items).toContainText(["Use as start keyframe", "Use as end keyframe", "Download"]);
+  for (const absent of ["Extend", "Use these settings", "Modify…", "Upscale…", "Continue from last frame"]) {
+    await expect(page.getByRole("menu").getByRole("menuitem", { name: absent, exact: true })).toHaveCount(0);
+  }
+  await page.keyboard.press("Escape");
+
+  await clipMenuAction(page, card, "Use as end keyframe");
+  await expect(page.getByText("The image is in the end keyframe.").first()).toBeVisible();
+  const form = createForm(page);
+  await expect(form.region.locator("[data-keyframe-slot=end]")).toContainText(PICTURE.slice(0, 8));
+  await expect(form.endZone).toBeFocused();
+
+  // The server refuses to treat an image as a clip, in words that say what to do instead.
+  const image = (await listTasks(studio.url)).find((task) => task.kind === "image")!;
+  const extend = await fetch(`${studio.url}/api/generations/${image.id}/extend`, {
+    method: "POST",
+    headers: { "content-type": "application/json", "idempotency-key": "e2e-extend-an-image" },
+    body: JSON.stringify({ prompt: "more snow" }),
+  });
+  expect(extend.status).toBe(409);
+  expect(await extend.text()).toContain("Use it as a keyframe of a new clip instead.");
+  const download = await fetch(`${studio.url}/api/generations/${image.id}/download`);
+  expect(download.status).toBe(200);
+  expect(download.headers.get("content-disposition")).toMatch(/\.jpg/);
+});
+
+test("bad image requests are refused naming the field, and a relay makes no images", async ({ page }) => {
+  const before = (await listTasks(studio.url)).length;
+  for (const [body, field] of [
+    [{ prompt: "a fox", aspectRatio: "2:1" }, "aspectRatio"],
+    [{ prompt: "a fox", model: "photon-9" }, "model"],
+    [{ prompt: "a fox", format: "gif" }, "format"],
+  ] as const) {
+    const answer = await fetch(`${studio.url}/api/images`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(body),
+    });
+    expect(answer.status).toBe(400);
+    expect(await answer.text()).toContain(field);
+  }
+  expect((await listTasks(studio.url)).length).toBe(before);
+
+  // The main e2e studio talks to the relay simulator: its URL popover offers no "create from text".
+  await openStudio(page);
+  const form = createForm(page);
+  await form.region.getByRole("button", { name: "Start keyframe from an image URL" }).click();
+  await expect(page.getByLabel("Image URL for the start keyframe")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Or create one from text…" })).toHaveCount(0);
+  const refused = await fetch(`${new URL(page.url()).origin}/api/images`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ prompt: "a fox in snow" }),
+  });
+  expect(refused.status).toBe(400);
+  expect(await refused.text()).toContain("this provider makes no images");
+});

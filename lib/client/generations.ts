@@ -133,7 +133,12 @@ export function createImage(input: CreateImageInput, idempotencyKey: string, opt
 export function imageAsKeyframe(imageId: string, options: { signal?: AbortSignal } = {}) {
   return apiFetch(
     `/api/generations/${encodeURIComponent(imageId)}/keyframe`,
-    { method: "POST", signal: options.signal },
+    {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: "{}",
+      signal: options.signal,
+    },
     (s) => s.UploadAnswerSchema,
   );
 }

@@ -148,6 +148,26 @@ export const OPERATIONS: Record<OperationKey, Operation> = {
     idempotencyKey: true,
     responses: submitted,
   },
+  "POST /api/images": {
+    summary: "Create an image from text (Photon, Dream Machine API), to use as a keyframe",
+    description:
+      "A task of `kind: image`, followed like a clip (watcher, webhooks, copy to storage); once finished its `image` holds the stored picture. `model` is `photon-1` (default) or `photon-flash-1`, `aspectRatio` one of the provider's (default 16:9), `format` `jpg` (default) or `png`. Optional references, each an upload id or an http(s) URL like a keyframe: `imageRefs` (up to 4, content to draw on), `styleRef` (one, a look to take) and `characterRefs` (up to 4 photos of one person). A relay makes no images: 400 naming `prompt`.",
+    tag: "generations",
+    idempotencyKey: true,
+    responses: submitted,
+  },
+  "POST /api/generations/{id}/keyframe": {
+    summary: "Use a finished image as a keyframe: its stored picture, byte for byte, as an upload",
+    description:
+      "Answers like `POST /api/uploads`; pass `{uploadId}` as a clip's `startFrame` or `endFrame`. A picture not copied to storage yet is copied first, so what the upstream later receives is exactly the stored file.",
+    tag: "media",
+    responses: {
+      201: { description: "The upload made from the image", content: UploadSchema },
+      404: error("No task with that id"),
+      409: error("Not an image, or not finished"),
+      502: error("The picture could not be fetched from the upstream"),
+    },
+  },
   "POST /api/account/import": {
     summary: "Import from my Luma account: finished clips made elsewhere come into the gallery",
     description:

@@ -16,6 +16,7 @@ import { useNow } from "./use-now";
  */
 export function MediaOverlay({ task }: { task: Task }) {
   const t = useTranslations("Cards");
+  const c = useTranslations("Card");
   const active = !isTerminalState(task.state);
   const seconds = task.video?.durationSeconds;
   return (
@@ -23,6 +24,11 @@ export function MediaOverlay({ task }: { task: Task }) {
       <div className="absolute start-2 top-2 flex max-w-[calc(100%-3.5rem)] flex-wrap items-center gap-1">
         <TaskStatusBadge task={task} />
       </div>
+      {task.kind === "image" && task.state === "completed" ? (
+        <span className="absolute end-2 bottom-2 rounded-full bg-scrim px-2 py-0.5 text-xs font-medium text-white">
+          {c("imageBadge")}
+        </span>
+      ) : null}
       {task.state === "completed" && seconds ? (
         <span
           className="absolute end-2 bottom-2 rounded-full bg-scrim px-2 py-0.5 text-xs font-medium tabular-nums text-white"

@@ -25,14 +25,15 @@ export function ClipStage({ task, control }: { task: Task; control: Ref<FilmCont
   }, [members, task]);
 
   if (task.image) {
+    const ratio = clipRatio(task);
     return (
-      <div className="grid min-h-0 flex-1 place-items-center">
+      <div className="grid min-h-0 flex-1 place-items-center [container-type:size]">
         {/* biome-ignore lint/performance/noImgElement: the studio's own stored picture, at its own shape */}
         <img
           src={task.image.url}
           alt={t("Card.image", { prompt: task.prompt.slice(0, 120) })}
-          className="max-h-full max-w-full rounded-tile object-contain"
-          style={{ aspectRatio: String(clipRatio(task)) }}
+          className="rounded-tile bg-black object-contain shadow-2xl"
+          style={{ aspectRatio: String(ratio), width: `min(100cqw, calc(100cqh * ${ratio}))` }}
         />
       </div>
     );

@@ -38,7 +38,7 @@ export function ViewerActions({
     <div className="flex flex-col gap-3">
       <div className="flex flex-wrap items-center gap-2">
         {can.useAsKeyframe && onKeyframeUsed ? <KeyframeButtons task={task} onUsed={onKeyframeUsed} /> : null}
-        <LineageActions task={task} />
+        {task.kind === "image" ? null : <LineageActions task={task} />}
         {clipAbilities(task).share ? <ShareButton task={task} /> : null}
         {clipAbilities(task).retry ? <RetryButton task={task} /> : null}
       </div>

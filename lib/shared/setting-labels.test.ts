@@ -13,6 +13,7 @@ describe("setting labels", () => {
     expect(modelLabel("ray-2")).toBe("Ray 2");
     expect(modelLabel("ray-v2")).toBe("Ray 2");
     expect(modelLabel("ray-flash-2")).toBe("Ray Flash 2");
+    expect(modelLabel("photon-flash-1")).toBe("Photon Flash");
     expect(modelLabel("mystery-9")).toBe("mystery-9");
   });
 

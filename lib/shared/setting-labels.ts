@@ -7,7 +7,11 @@ import { OFFICIAL_CAPABILITIES, RELAY_CAPABILITIES } from "@/lib/luma/capabiliti
  */
 
 const MODEL_LABELS = new Map<string, string>(
-  [...RELAY_CAPABILITIES.models, ...OFFICIAL_CAPABILITIES.models].map((model) => [model.id, model.label]),
+  [
+    ...RELAY_CAPABILITIES.models,
+    ...OFFICIAL_CAPABILITIES.models,
+    ...(OFFICIAL_CAPABILITIES.images?.models ?? []),
+  ].map((model) => [model.id, model.label]),
 );
 
 /** "ray-2" → "Ray 2"; an id no provider names is shown as it is. */

@@ -154,4 +154,71 @@ test("bad image requests are refused naming the field, and a relay makes no imag
   });
   expect(refused.status).toBe(400);
   expect(await refused.text()).toContain("this provider makes no images");
+  // Nor camera motions: no chip, and a create that names one is refused.
+  await page.keyboard.press("Escape");
+  await expect(form.region.getByRole("button", { name: "Camera motion" })).toHaveCount(0);
+  const concepts = await fetch(`${new URL(page.url()).origin}/api/generations`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ prompt: "a fox in snow", concepts: ["pan_left"] }),
+  });
+  expect(concepts.status).toBe(400);
+  expect(await concepts.text()).toContain("concepts: is not supported by this provider");
+});
+
+test("camera motions picked as chips reach the upstream as concepts; unknown or too many are refused", async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await openStudio(page, studio.url);
+  const form = createForm(page);
+  await form.region.getByRole("button", { name: "Camera motion" }).click();
+  const chips = page.getByRole("group", { name: "Camera motions (up to 4)" });
+  await chips.getByRole("button", { name: "Orbit left" }).click();
+  await chips.getByRole("button", { name: "Crane up" }).click();
+  await expect(chips.getByRole("button", { name: "Orbit left" })).toHaveAttribute("aria-pressed", "true");
+  await page.keyboard.press("Escape");
+  await expect(
+    form.region.getByRole("button", { name: "Camera motion: Orbit left, Crane up" }),
+  ).toBeVisible();
+
+  const prompt = "a slow reveal of a valley at sunrise";
+  await form.prompt.fill(prompt);
+  await form.generate.click();
+  let clip: Task | undefined;
+  await expect
+    .poll(async () => {
+      clip = (await listTasks(studio.url)).find((task) => task.prompt === prompt);
+      return clip?.upstreamId ?? null;
+    })
+    .not.toBeNull();
+  expect(clip?.concepts).toEqual(["orbit_left", "crane_up"]);
+  const upstream = await fetch(
+    `${studio.url}/api/simulator/dream-machine/v1/generations/${clip!.upstreamId}`,
+    {
+      headers: { authorization: `Bearer ${SIM_TOKEN}` },
+    },
+  );
+  expect(upstream.status).toBe(200);
+  expect(((await upstream.json()) as { request: { concepts: unknown } }).request.concepts).toEqual([
+    { key: "orbit_left" },
+    { key: "crane_up" },
+  ]);
+
+  const before = (await listTasks(studio.url)).length;
+  for (const [concepts, words] of [
+    [["moonwalk"], '"moonwalk" is not a camera motion this provider offers'],
+    [["pan_left", "pan_right", "tilt_up", "tilt_down", "static"], "must be at most 4 camera motions"],
+  ] as const) {
+    const answer = await fetch(`${studio.url}/api/generations`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ prompt: "a fox in snow", concepts }),
+    });
+    expect(answer.status).toBe(400);
+    const { error } = (await answer.json()) as { error: { message: string; fields: Record<string, string> } };
+    expect(error.message).toContain(words);
+    expect(Object.keys(error.fields)[0]).toMatch(/^concepts/);
+  }
+  expect((await listTasks(studio.url)).length).toBe(before);
 });

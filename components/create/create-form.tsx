@@ -28,6 +28,11 @@ const KeyframeFromText = lazy(() =>
   import("./keyframe-from-text").then((module) => ({ default: module.KeyframeFromText })),
 );
 
+// Camera motions come with their list and names, and only where the provider has them.
+const CameraMotion = lazy(() =>
+  import("./camera-motion").then((module) => ({ default: module.CameraMotion })),
+);
+
 export interface CreateFormProps {
   /** What the configured provider accepts; the form offers nothing else. */
   capabilities: ProviderCapabilities;
@@ -46,6 +51,7 @@ export function CreateForm({ capabilities: caps, onCreated, onTaskRecorded }: Cr
   const idPrefix = `create${useId().replace(/:/g, "")}`;
   const sheetPrefix = `${idPrefix}-sheet`;
   const [keyframesOpen, setKeyframesOpen] = useState(false);
+  const [concepts, setConcepts] = useState<string[]>([]);
   const [sheetOpen, setSheetOpen] = useState(false);
   const { settings, update, prompt, setPrompt, clearDraft, reuse } = useCreateSettings(caps);
   const keyframes = useKeyframes();
@@ -80,7 +86,7 @@ export function CreateForm({ capabilities: caps, onCreated, onTaskRecorded }: Cr
   const { handleSubmit, submitting, fieldErrors, clearFieldError, alert } = useComposerSubmit({
     caps,
     keyframes,
-    values: { prompt, ...settings, loop },
+    values: { prompt, ...settings, loop, concepts: concepts.length ? concepts : undefined },
     focusField,
     onDone: (outcome) => {
       if (outcome.ok || outcome.recorded) onTaskRecorded?.();
@@ -97,6 +103,7 @@ export function CreateForm({ capabilities: caps, onCreated, onTaskRecorded }: Cr
     () =>
       onUseSettings((reused: ReusedSettings) => {
         reuse(reused);
+        if (reused.concepts !== undefined) setConcepts(reused.concepts);
         for (const [slot, image] of [
           ["start", reused.startImage],
           ["end", reused.endImage],
@@ -164,9 +171,10 @@ export function CreateForm({ capabilities: caps, onCreated, onTaskRecorded }: Cr
     if (openSlot(slot)) take(file, slot);
   };
 
-  const settingProblems = (["model", "aspectRatio", "resolution", "duration", "loop"] as const).flatMap(
-    (field) =>
-      fieldErrors[field] ? [{ id: `${idPrefix}-${field}-error`, message: fieldErrors[field] }] : [],
+  const settingProblems = (
+    ["model", "aspectRatio", "resolution", "duration", "loop", "concepts"] as const
+  ).flatMap((field) =>
+    fieldErrors[field] ? [{ id: `${idPrefix}-${field}-error`, message: fieldErrors[field] }] : [],
   );
   const hints = [loopBlockedReason, endBlockedReason].filter((hint): hint is string => Boolean(hint));
   // The ⚙ button says what will be made; the model is one tap further, in the sheet.
@@ -189,6 +197,21 @@ export function CreateForm({ capabilities: caps, onCreated, onTaskRecorded }: Cr
     },
   };
   const keyframesId = `${idPrefix}-keyframes`;
+  const camera = (variant: "chip" | "row", prefix: string) =>
+    caps.concepts ? (
+      <Suspense fallback={null}>
+        <CameraMotion
+          selected={concepts}
+          variant={variant}
+          error={fieldErrors.concepts}
+          errorId={`${prefix}-concepts-error`}
+          onChange={(next) => {
+            setConcepts(next);
+            clearFieldError("concepts");
+          }}
+        />
+      </Suspense>
+    ) : null;
   const shortfall = balanceShortfall(balance, durationSecondsOf(settings.duration));
   const balanceWarning = !shortfall
     ? null
@@ -253,10 +276,12 @@ export function CreateForm({ capabilities: caps, onCreated, onTaskRecorded }: Cr
         <div className="mt-2 flex items-center gap-2 sm:mt-3">
           <div className="hidden min-w-0 flex-1 flex-wrap items-center gap-2 sm:flex">
             <SettingsFields idPrefix={idPrefix} variant="chip" {...settingsProps} />
+            {camera("chip", idPrefix)}
           </div>
           <div className="flex min-w-0 flex-1 sm:hidden">
             <SettingsSheet open={sheetOpen} onOpenChange={setSheetOpen} summary={summary}>
               <SettingsFields idPrefix={sheetPrefix} variant="row" {...settingsProps} />
+              {camera("row", sheetPrefix)}
             </SettingsSheet>
           </div>
           <GenerateBar

@@ -16,6 +16,7 @@ const FIELD_ORDER: readonly FieldName[] = [
   "resolution",
   "duration",
   "loop",
+  "concepts",
 ];
 
 export interface ComposerSubmitOptions {

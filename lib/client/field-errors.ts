@@ -15,6 +15,7 @@ const LABEL_KEYS = {
   loop: "Form.loop",
   startFrame: "Form.startKeyframe",
   endFrame: "Form.endKeyframe",
+  concepts: "Form.camera",
 } as const satisfies Record<string, MessageKey>;
 
 export type FieldName = keyof typeof LABEL_KEYS;

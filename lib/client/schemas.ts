@@ -54,6 +54,9 @@ export const UploadAnswerSchema = z.object({
   type: z.string(),
 });
 
+/** GET /api/concepts: camera motions by key; `available: false` when the upstream could not say. */
+export const ConceptListSchema = z.object({ concepts: z.array(z.string()), available: z.boolean() });
+
 /** An answer whose body does not matter (a DELETE's). */
 export const AnyAnswer = z.unknown();
 /** An answer with no body (204). */

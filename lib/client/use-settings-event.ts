@@ -18,6 +18,8 @@ export interface ReusedSettings {
   /** A clip's keyframes: undefined leaves the form's slots as they are, null empties the slot. */
   startImage?: Task["startImage"];
   endImage?: Task["endImage"];
+  /** Camera motions: undefined leaves the form's as they are. */
+  concepts?: string[];
 }
 
 const EVENT = "luma-studio:use-settings";
@@ -33,6 +35,7 @@ export function settingsOf(task: Task): ReusedSettings {
     duration: task.duration,
     startImage: task.startImage,
     endImage: task.endImage,
+    concepts: task.concepts ?? [],
   };
 }
 

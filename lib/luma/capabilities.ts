@@ -26,6 +26,8 @@ export interface ProviderCapabilities {
   downloadUrl: boolean;
   /** A listing of the account's generations, so clips made elsewhere (e.g. on Luma's site) can be imported. */
   importList: boolean;
+  /** Camera motions (`concepts`) a create can ask for, listed by the upstream. */
+  concepts: boolean;
   /** Stills made from text (official Photon), to use as keyframes; null where the provider makes none. */
   images: {
     models: readonly ModelOption[];
@@ -69,6 +71,7 @@ export const RELAY_CAPABILITIES: ProviderCapabilities = Object.freeze({
   webhooks: true,
   downloadUrl: true,
   importList: false,
+  concepts: false,
   images: null,
   edits: Object.freeze({
     upscale: Object.freeze([]),
@@ -99,6 +102,7 @@ export const OFFICIAL_CAPABILITIES: ProviderCapabilities = Object.freeze({
   webhooks: true,
   downloadUrl: false,
   importList: true,
+  concepts: true,
   images: Object.freeze({
     models: Object.freeze([
       { id: "photon-1", label: "Photon" },

@@ -4,6 +4,7 @@ import { createHttpContext, type HttpAnswer, requireJson, send } from "./http";
 import { normalize, requestedSettings, tryNormalize, unwrapEnvelope } from "./normalize";
 import { idSegment, validExtend, validGeneration } from "./request";
 import {
+  conceptListSchema,
   creditsSchema,
   type OfficialCreateBody,
   officialAudioBodySchema,
@@ -44,6 +45,8 @@ export interface OfficialClient {
   list(page?: { limit?: number; offset?: number }, options?: CallOptions): Promise<OfficialList>;
   delete(upstreamId: string, options?: CallOptions): Promise<void>;
   credits(options?: CallOptions): Promise<number>;
+  /** Camera-motion keys a create can name in `concepts`. */
+  concepts(options?: CallOptions): Promise<string[]>;
   /** The create path in use; switches to the older `/generations` after a 404. */
   readonly createPath: string;
 }
@@ -92,6 +95,7 @@ export function createOfficialClient(options: OfficialClientOptions): OfficialCl
         duration: valid.duration,
         callback_url: valid.callbackUrl,
         keyframes,
+        concepts: req.concepts?.length ? req.concepts.map((key) => ({ key })) : undefined,
       });
       return post(body, call);
     },
@@ -188,6 +192,14 @@ export function createOfficialClient(options: OfficialClientOptions): OfficialCl
     async delete(upstreamId, call = {}) {
       const path = `/generations/${idSegment(upstreamId)}`;
       await send(ctx, { method: "DELETE", path, idempotent: true, ...call }, () => undefined);
+    },
+
+    async concepts(call = {}) {
+      const path = "/generations/concepts/list";
+      return send(ctx, { method: "GET", path, idempotent: true, ...call }, (answer) => {
+        const parsed = conceptListSchema.safeParse(jsonOf(answer));
+        return parsed.success ? parsed.data : normalizeFailure(answer);
+      });
     },
 
     async credits(call = {}) {

@@ -64,3 +64,31 @@ describe("official client: Photon images", () => {
     expect(relay.createImage).toBeUndefined();
   });
 });
+
+describe("official client: camera concepts", () => {
+  it("reads the concept list in any of its shapes and sends picked concepts as [{key}]", async () => {
+    const answers: unknown[] = [
+      ["pan_left", "dolly_zoom", 7, "", "pan_left", "has space"],
+      { concepts: [{ key: "orbit_right" }, "crane_up"] },
+    ];
+    server = await startServer((req, res) => {
+      if (req.url?.endsWith("/concepts/list")) return json(res, 200, answers.shift());
+      return json(res, 201, { id: "g-1", state: "queued", generation_type: "video" });
+    });
+    const client = createOfficialClient({ baseUrl: server.url, apiKey: "k-concepts-test", ...FAST });
+    // Not keys (numbers, blanks, words with spaces) and repeats are left out.
+    expect(await client.concepts()).toEqual(["pan_left", "dolly_zoom"]);
+    expect(await client.concepts()).toEqual(["orbit_right", "crane_up"]);
+    await client.create({ prompt: "a slow reveal of a valley", concepts: ["orbit_right", "crane_up"] });
+    const create = server.received.find((req) => req.url?.endsWith("/generations/video"));
+    expect(JSON.parse(create?.body ?? "null")).toMatchObject({
+      concepts: [{ key: "orbit_right" }, { key: "crane_up" }],
+    });
+  });
+
+  it("an answer that is not a list is unreadable, not an empty list", async () => {
+    server = await startServer((_req, res) => json(res, 200, { hello: "world" }));
+    const client = createOfficialClient({ baseUrl: server.url, apiKey: "k-concepts-test", ...FAST });
+    await expect(client.concepts()).rejects.toMatchObject({ kind: "unreadable" });
+  });
+});

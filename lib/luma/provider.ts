@@ -23,6 +23,8 @@ export interface LumaProvider {
   extend(req: ExtendRequest, options?: CallOptions): Promise<UpstreamSnapshot>;
   /** Only what `capabilities.edits` offers; anything else is refused before a request leaves. */
   edit(req: EditRequest, options?: CallOptions): Promise<UpstreamSnapshot>;
+  /** Camera-motion keys for `GenerationRequest.concepts`; only where `capabilities.concepts`. */
+  concepts?(options?: CallOptions): Promise<string[]>;
   /** A still from text; only where `capabilities.images` (official Photon). Never retried. */
   createImage?(req: ImageRequest, options?: CallOptions): Promise<UpstreamSnapshot>;
   get(upstreamId: string, options?: CallOptions): Promise<UpstreamSnapshot>;
@@ -70,6 +72,7 @@ export function createProvider(config: ProviderConfig): LumaProvider {
     extend: official.extend,
     edit: official.edit,
     createImage: official.createImage,
+    concepts: official.concepts,
     get: official.get,
     getMany: (ids, call) => getOneByOne(uniqueIds(ids), (id) => official.get(id, call)),
     getEach: (ids, call) => getEachOneByOne(uniqueIds(ids), (id) => official.get(id, call)),

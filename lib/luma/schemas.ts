@@ -131,6 +131,25 @@ export const officialListSchema = z.looseObject({
   generations: z.array(z.unknown()),
 });
 
+/**
+ * `GET /generations/concepts/list`: camera-motion keys. Documented as `string[]`; `{concepts: [...]}` and
+ * `{key}` objects are read too, and anything that is not a short key is left out.
+ */
+const conceptKey = z.union([z.string(), z.looseObject({ key: z.string() }).transform((item) => item.key)]);
+export const conceptListSchema = z
+  .union([
+    z.array(z.unknown()),
+    z.looseObject({ concepts: z.array(z.unknown()) }).transform((body) => body.concepts),
+  ])
+  .transform((items) => [
+    ...new Set(
+      items.flatMap((item) => {
+        const key = conceptKey.safeParse(item);
+        return key.success && /^[a-z0-9][a-z0-9_-]{0,63}$/i.test(key.data) ? [key.data] : [];
+      }),
+    ),
+  ]);
+
 export const creditsSchema = z.looseObject({ credit_balance: z.number() });
 
 /* Error bodies. */
@@ -213,6 +232,7 @@ export const officialCreateBodySchema = z.strictObject({
   duration: z.string().optional(),
   callback_url: z.string().optional(),
   keyframes: z.strictObject({ frame0: keyframe.optional(), frame1: keyframe.optional() }).optional(),
+  concepts: z.array(z.strictObject({ key: z.string() })).optional(),
 });
 export type OfficialCreateBody = z.infer<typeof officialCreateBodySchema>;
 

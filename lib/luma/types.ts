@@ -55,6 +55,8 @@ export interface GenerationRequest {
   duration?: string;
   startImageUrl?: string;
   endImageUrl?: string;
+  /** Camera motions by key (official `concepts: [{key}]`, from `GET /generations/concepts/list`). */
+  concepts?: string[];
   callbackUrl?: string;
 }
 

@@ -28,6 +28,9 @@ const promptField = z
 
 const shortText = (max: number) => z.optional(z.string().check(z.maxLength(max)));
 
+/** Camera motions one clip can ask for at once. */
+export const CONCEPTS_MAX = 4;
+
 export const CreateGenerationSchema = z.object({
   prompt: promptField,
   expandPrompt: z._default(z.boolean(), false),
@@ -38,6 +41,20 @@ export const CreateGenerationSchema = z.object({
   duration: shortText(16),
   startFrame: z.nullish(KeyframeInputSchema),
   endFrame: z.nullish(KeyframeInputSchema),
+  /** Camera-motion keys from `GET /api/concepts`, where the provider has them. */
+  concepts: z.optional(
+    z
+      .array(
+        z
+          .string()
+          .check(
+            z.regex(/^[a-z0-9][a-z0-9_-]{0,63}$/i, {
+              error: "each must be a camera-motion key from GET /api/concepts",
+            }),
+          ),
+      )
+      .check(z.maxLength(CONCEPTS_MAX, { error: `must be at most ${CONCEPTS_MAX} camera motions` })),
+  ),
 });
 export type CreateGenerationInput = z.infer<typeof CreateGenerationSchema>;
 
@@ -87,6 +104,7 @@ export function capabilityProblems(
   ];
   for (const check of checks) if (check) problems[check[0]] = check[1];
   if (input.loop && !caps.loop) problems.loop = "is not supported by this provider";
+  if (input.concepts?.length && !caps.concepts) problems.concepts = "is not supported by this provider";
   if (input.loop && input.endFrame && !caps.loopWithEndFrame) {
     problems.loop = "cannot be combined with an end keyframe";
   }

@@ -98,6 +98,8 @@ export const TaskSchema = z.object({
       sha256: z.optional(z.nullable(z.string())),
     }),
   ),
+  /** Camera motions the clip asked for; absent when none. */
+  concepts: z.optional(z.array(z.string())),
   /** An image task's picture once it is done; optional so older answers and fixtures stay valid. */
   image: z.optional(
     z.nullable(z.extend(MediaSchema, { stored: z.boolean(), format: z.nullable(z.string()) })),

@@ -72,6 +72,18 @@ export const OPERATIONS: Record<OperationKey, Operation> = {
     tag: "system",
     responses: { 200: { description: "The balance, or `{balance: null}`", content: BalanceAnswerSchema } },
   },
+  "GET /api/concepts": {
+    summary: "Camera motions a create can ask for in `concepts` (Dream Machine API)",
+    description:
+      "The upstream's own list (`GET /generations/concepts/list`), kept for an hour (a failure for 30 s). `concepts` is empty where the provider has none (relays); `available: false` when the upstream could not say, and then a create's keys are checked by the upstream alone.",
+    tag: "generations",
+    responses: {
+      200: {
+        description: "The keys",
+        content: z.object({ concepts: z.array(z.string()), available: z.boolean() }),
+      },
+    },
+  },
   "GET /api/openapi.json": {
     summary: "This document",
     tag: "system",

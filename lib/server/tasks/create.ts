@@ -1,5 +1,6 @@
 import "server-only";
 import { type CreateGenerationInput, capabilityProblems } from "@/lib/shared/generation-input";
+import { cameraConcepts } from "../concepts";
 import { hookUrlFor } from "../hooks";
 import { AppError } from "../http/errors";
 import { provider, providerName } from "../upstream";
@@ -25,6 +26,7 @@ export async function createGeneration(
   const first = Object.entries(problems)[0];
   if (first) throw new AppError("validation_failed", `${first[0]}: ${first[1]}`, { fields: problems });
 
+  await checkConcepts(input.concepts);
   const [start, end] = await Promise.all([
     resolveKeyframe(input.startFrame, "startFrame"),
     resolveKeyframe(input.endFrame, "endFrame"),
@@ -50,6 +52,7 @@ export async function createGeneration(
       state: "submitting",
       idempotencyKey: keyOrFresh(idempotencyKey),
       hookSecret: randomToken(24),
+      extra: input.concepts?.length ? { concepts: input.concepts } : null,
     },
     replaces,
   );
@@ -67,10 +70,23 @@ export async function createGeneration(
         duration: row.duration ?? undefined,
         startImageUrl: start?.upstreamUrl,
         endImageUrl: end?.upstreamUrl,
+        concepts: input.concepts?.length ? input.concepts : undefined,
         callbackUrl: hookUrlFor(row.id, row.hookSecret),
       },
       { signal },
     ),
   );
   return { task, created: true };
+}
+
+/** A camera motion the upstream does not list is refused here, naming it, before anything is sent. */
+async function checkConcepts(concepts: readonly string[] | undefined): Promise<void> {
+  if (!concepts?.length) return;
+  const known = await cameraConcepts();
+  // The list could not be read: the upstream checks the keys itself.
+  if (known === null) return;
+  const unknown = concepts.find((key) => !known.includes(key));
+  if (unknown === undefined) return;
+  const problem = `"${unknown.slice(0, 64)}" is not a camera motion this provider offers (GET /api/concepts lists them)`;
+  throw new AppError("validation_failed", `concepts: ${problem}`, { fields: { concepts: problem } });
 }

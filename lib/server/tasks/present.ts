@@ -87,6 +87,7 @@ export function presentTask(row: TaskRow, context: PresentContext = {}): Task {
           }
         : null,
     image: imageOf(row, toBrowser),
+    concepts: conceptsOf(row),
     copy: copyStatus(row, copyJobs.get(row.id)),
     thumbnail: row.thumbnailKey
       ? { url: mediaUrl(row.thumbnailKey) }
@@ -119,6 +120,14 @@ function imageOf(row: TaskRow, toBrowser: (url: string) => string): Task["image"
   if (!url) return null;
   const format = typeof row.extra?.format === "string" ? row.extra.format : null;
   return { url, width: row.width, height: row.height, stored: Boolean(row.thumbnailKey), format };
+}
+
+/** The camera motions a clip asked for (`extra.concepts`), or none. */
+export function conceptsOf(row: TaskRow): string[] | undefined {
+  const kept = row.extra?.concepts;
+  if (!Array.isArray(kept)) return undefined;
+  const keys = kept.filter((key): key is string => typeof key === "string");
+  return keys.length ? keys : undefined;
 }
 
 /** The tool's settings an edit task was made with (`extra.edit`), or null for any other task. */

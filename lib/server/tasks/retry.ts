@@ -4,6 +4,7 @@ import type { TaskRow } from "../db/schema";
 import { AppError } from "../http/errors";
 import { type Created, createGeneration } from "./create";
 import { deleteStoredMedia } from "./delete";
+import { conceptsOf } from "./present";
 import { getTask, getTaskRow } from "./queries";
 import { findByIdempotencyKey } from "./submit";
 
@@ -24,6 +25,7 @@ export function retryInputOf(row: TaskRow): CreateGenerationInput {
     duration: row.duration ?? undefined,
     startFrame: keyframe(row.startUploadId, row.startImageUrl),
     endFrame: keyframe(row.endUploadId, row.endImageUrl),
+    concepts: conceptsOf(row),
   };
 }
 

@@ -56,13 +56,12 @@ function CameraMotionContent({ selected, onChange, variant, error, errorId }: Ca
     onChange(selected.includes(key) ? selected.filter((k) => k !== key) : [...selected, key]);
 
   const chips = (
-    <div
+    <fieldset
       id={listId}
-      role="group"
-      aria-label={t("group", { max: CONCEPTS_MAX })}
       aria-describedby={error ? errorId : undefined}
-      className="flex flex-wrap gap-1.5"
+      className="m-0 flex min-w-0 flex-wrap gap-1.5 border-0 p-0"
     >
+      <legend className="sr-only">{t("group", { max: CONCEPTS_MAX })}</legend>
       {keys.map((key) => {
         const on = selected.includes(key);
         return (
@@ -78,7 +77,7 @@ function CameraMotionContent({ selected, onChange, variant, error, errorId }: Ca
           </button>
         );
       })}
-    </div>
+    </fieldset>
   );
   const hint = (
     <p className="text-xs text-ink-muted">

@@ -45,13 +45,11 @@ export const CreateGenerationSchema = z.object({
   concepts: z.optional(
     z
       .array(
-        z
-          .string()
-          .check(
-            z.regex(/^[a-z0-9][a-z0-9_-]{0,63}$/i, {
-              error: "each must be a camera-motion key from GET /api/concepts",
-            }),
-          ),
+        z.string().check(
+          z.regex(/^[a-z0-9][a-z0-9_-]{0,63}$/i, {
+            error: "each must be a camera-motion key from GET /api/concepts",
+          }),
+        ),
       )
       .check(z.maxLength(CONCEPTS_MAX, { error: `must be at most ${CONCEPTS_MAX} camera motions` })),
   ),

@@ -7,8 +7,16 @@ import ffprobe from "@ffprobe-installer/ffprobe";
 import { expect, type Page, test } from "@playwright/test";
 import { z } from "zod";
 import type { Task } from "@/lib/shared/task";
-import { type ExtraStudio, getTask, listTasks, simState, startExtraStudio } from "./fixtures/extra-studio";
+import {
+  type ExtraStudio,
+  getTask,
+  listTasks,
+  SIM_TOKEN,
+  simState,
+  startExtraStudio,
+} from "./fixtures/extra-studio";
 import { clipCard, clipMenuAction, openClipMenu, openStudio } from "./fixtures/gallery";
+import { solidPng } from "./fixtures/images";
 
 /**
  * The Dream Machine API's tools on a finished clip, against the simulator speaking that API
@@ -138,6 +146,11 @@ test("modify, upscale and add audio each make a linked clip whose file shows wha
   await strength.focus();
   for (let i = 0; i < 4; i++) await page.keyboard.press("ArrowRight");
   await expect(strength).toHaveAttribute("aria-valuetext", "Reimagined (reimagine_2)");
+  // An optional first frame the restyle starts from, uploaded like a keyframe.
+  await dialog
+    .getByLabel("First frame image for the modified clip")
+    .setInputFiles(await solidPng("first.png", { r: 30, g: 160, b: 90 }));
+  await expect(dialog.getByText("first.png")).toBeVisible();
   await submitDialog(page, "Modify", /Modified clip on its way/);
 
   // Upscale: only resolutions above the clip's own; 4K is the default, 1080p picked here.
@@ -162,6 +175,14 @@ test("modify, upscale and add audio each make a linked clip whose file shows wha
   const withAudio = await finishedChild(source, "audio");
 
   expect(modified.edit).toEqual({ tool: "modify", mode: "reimagine_2", prompt: "as a watercolour painting" });
+  expect(modified.startImage?.uploadId).toBeTruthy();
+  const modifyUpstream = await fetch(
+    `${studio.url}/api/simulator/dream-machine/v1/generations/${modified.upstreamId}`,
+    { headers: { authorization: `Bearer ${SIM_TOKEN}` } },
+  );
+  const modifyRequest = ((await modifyUpstream.json()) as { request: { first_frame?: { url: string } } })
+    .request;
+  expect(modifyRequest.first_frame?.url).toMatch(/^data:image\/png|^https?:/);
   expect(modified.prompt).toBe("as a watercolour painting");
   expect(upscaled).toMatchObject({ resolution: "1080p", edit: { tool: "upscale", resolution: "1080p" } });
   expect(withAudio.edit).toEqual({ tool: "audio", prompt: "waves and gulls", negativePrompt: "music" });

@@ -6,9 +6,11 @@ import { useTranslations } from "next-intl";
 import { type FormEvent, useId, useRef, useState } from "react";
 import { ApiError } from "@/lib/client/api";
 import { describeError } from "@/lib/client/error-text";
+import { checkKeyframeFile } from "@/lib/client/file-rules";
 import { type EditSubmit, editGeneration } from "@/lib/client/generations";
 import { outcomeUnknown, SubmissionKeys } from "@/lib/client/idempotency";
 import { notify } from "@/lib/client/toast";
+import { uploadImage } from "@/lib/client/upload";
 import { MODIFY_MODES, type ModifyMode } from "@/lib/luma/types";
 import { refreshBalance } from "@/lib/queries/balance";
 import { taskKeys } from "@/lib/queries/tasks";
@@ -66,6 +68,9 @@ function EditDialogContent({ source, tool, onClose, returnFocus }: EditDialogPro
   const [submitting, setSubmitting] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const [toId, setToId] = useState<string | null>(null);
+  // Modify: an optional first frame the restyle starts from, uploaded like a keyframe.
+  const [firstFrame, setFirstFrame] = useState<{ id: string; url: string; name: string } | null>(null);
+  const [uploading, setUploading] = useState(false);
   // Reframe: a landscape clip turns to a phone's 9:16 first; anything else to the first ratio offered.
   const [ratio, setRatio] = useState(can.reframe.includes("9:16") ? "9:16" : (can.reframe[0] ?? ""));
   const sourceRatio =
@@ -88,7 +93,14 @@ function EditDialogContent({ source, tool, onClose, returnFocus }: EditDialogPro
                 tool,
                 input: { prompt: prompt.trim() || undefined, negativePrompt: negative.trim() || undefined },
               }
-            : { tool, input: { mode, prompt: prompt.trim() || undefined } };
+            : {
+                tool,
+                input: {
+                  mode,
+                  prompt: prompt.trim() || undefined,
+                  firstFrame: firstFrame ? { uploadId: firstFrame.id } : undefined,
+                },
+              };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -125,6 +137,25 @@ function EditDialogContent({ source, tool, onClose, returnFocus }: EditDialogPro
       setProblem(reason);
     } finally {
       setSubmitting(false);
+    }
+  };
+
+  const pickFirstFrame = async (file: File | undefined) => {
+    if (!file) return;
+    const refused = checkKeyframeFile(file, translate);
+    if (refused) {
+      setProblem(refused);
+      return;
+    }
+    setProblem(null);
+    setUploading(true);
+    try {
+      const upload = await uploadImage(file, file.type);
+      setFirstFrame({ id: upload.id, url: upload.url, name: file.name });
+    } catch (error) {
+      setProblem(describeError(error, translate));
+    } finally {
+      setUploading(false);
     }
   };
 
@@ -317,6 +348,46 @@ function EditDialogContent({ source, tool, onClose, returnFocus }: EditDialogPro
                   <span className="font-medium text-ink">{strengthWord(strength)}</span>
                   <span>{t("strength.far")}</span>
                 </div>
+                <div className="mt-2 flex items-center gap-3">
+                  {firstFrame ? (
+                    // biome-ignore lint/performance/noImgElement: the studio's own stored upload
+                    <img src={firstFrame.url} alt="" className="size-12 shrink-0 rounded-tile object-cover" />
+                  ) : null}
+                  <div className="min-w-0 flex-1">
+                    <p className="text-sm font-medium">{t("firstFrame.label")}</p>
+                    <p className="truncate text-xs text-ink-muted">
+                      {uploading
+                        ? t("firstFrame.uploading")
+                        : firstFrame
+                          ? firstFrame.name
+                          : t("firstFrame.hint")}
+                    </p>
+                  </div>
+                  {firstFrame ? (
+                    <button
+                      type="button"
+                      onClick={() => setFirstFrame(null)}
+                      className="inline-flex h-10 items-center rounded-full border border-line px-3 text-sm hover:bg-raised focus-visible:outline-2 focus-visible:outline-accent"
+                    >
+                      {t("firstFrame.remove")}
+                    </button>
+                  ) : (
+                    <label className="relative inline-flex h-10 cursor-pointer items-center rounded-full border border-line px-3 text-sm hover:bg-raised has-focus-visible:outline-2 has-focus-visible:outline-accent">
+                      <input
+                        type="file"
+                        accept="image/png,image/jpeg,image/webp"
+                        disabled={uploading}
+                        aria-label={t("firstFrame.pick")}
+                        onChange={(event) => {
+                          void pickFirstFrame(event.target.files?.[0]);
+                          event.target.value = "";
+                        }}
+                        className="sr-only"
+                      />
+                      {t("firstFrame.choose")}
+                    </label>
+                  )}
+                </div>
               </div>
             ) : null}
             {tool === "audio" ? (
@@ -343,7 +414,7 @@ function EditDialogContent({ source, tool, onClose, returnFocus }: EditDialogPro
               <p className="me-auto text-xs text-ink-muted">{t("keepsOriginal")}</p>
               <button
                 type="submit"
-                disabled={submitting}
+                disabled={submitting || uploading}
                 className="inline-flex h-10 items-center rounded-full bg-accent px-5 text-sm font-semibold text-accent-ink shadow-sm hover:bg-accent-hover focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent disabled:opacity-60"
               >
                 {submitting ? t(`busy.${tool}`) : e(`submit.${tool}`)}

@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { useEffect, useId, useRef, useState } from "react";
 import { preloadProps } from "@/lib/client/lazy-part";
 import { LazyPopover, preloadPopover, useIdlePopover } from "../ui/lazy-popover";
+import { ENHANCE_ICON } from "./settings-fields";
 import type { Slot } from "./use-keyframes";
 import { useUrlCheck } from "./use-url-check";
 
@@ -152,16 +153,7 @@ export function KeyframeUrlPopover({
               }}
               className="inline-flex h-10 items-center gap-2 self-start rounded-full px-3 text-sm font-medium text-accent hover:bg-accent-soft focus-visible:outline-2 focus-visible:outline-accent"
             >
-              <svg
-                aria-hidden="true"
-                viewBox="0 0 24 24"
-                className="size-4"
-                fill="none"
-                stroke="currentColor"
-                strokeWidth="2"
-              >
-                <path d="M12 3v4M12 17v4M3 12h4M17 12h4M6 6l2.5 2.5M15.5 15.5 18 18M6 18l2.5-2.5M15.5 8.5 18 6" />
-              </svg>
+              {ENHANCE_ICON}
               {c("fromText")}
             </button>
           ) : null}

@@ -3,6 +3,7 @@ import type { Task } from "@/lib/shared/task";
 import { createForm } from "./fixtures/create-form";
 import { type ExtraStudio, getTask, listTasks, SIM_TOKEN, startExtraStudio } from "./fixtures/extra-studio";
 import { clipCard, clipMenuAction, openStudio } from "./fixtures/gallery";
+import { solidPng } from "./fixtures/images";
 
 /**
  * Photon images on the Dream Machine API (SIMULATOR_API=official): a keyframe made from text inside a
@@ -70,6 +71,15 @@ test("a keyframe made from text goes into the slot, and the upstream receives ex
 
   await dialog.getByLabel("Describe the picture").fill(PICTURE);
   await dialog.getByText("Photon Flash", { exact: true }).click();
+  // A content reference and a style reference, uploaded like keyframes.
+  await dialog
+    .getByLabel("Add reference images")
+    .setInputFiles(await solidPng("snowfield.png", { r: 235, g: 240, b: 250 }));
+  await expect(dialog.getByRole("img", { name: "snowfield.png" })).toBeVisible();
+  await dialog
+    .getByLabel("Add a style image")
+    .setInputFiles(await solidPng("ink.png", { r: 20, g: 20, b: 30 }));
+  await expect(dialog.getByRole("img", { name: "ink.png" })).toBeVisible();
   await expect(dialog.getByRole("radio", { name: "Photon Flash" })).toBeChecked();
   await dialog.getByRole("button", { name: "Create picture" }).click();
   await expect(dialog.getByText(/Waiting for the image service|Making the picture/)).toBeVisible();
@@ -80,6 +90,12 @@ test("a keyframe made from text goes into the slot, and the upstream receives ex
   // The image lives in the gallery as an image, in the composer's ratio, made with the model picked.
   const image = await finished(PICTURE, "image");
   expect(image).toMatchObject({ kind: "image", aspectRatio: "16:9", model: "photon-flash-1", video: null });
+  const asked = await fetch(`${studio.url}/api/simulator/dream-machine/v1/generations/${image.upstreamId}`, {
+    headers: { authorization: `Bearer ${SIM_TOKEN}` },
+  });
+  const request = ((await asked.json()) as { request: { image_ref?: unknown[]; style_ref?: unknown[] } })
+    .request;
+  expect([request.image_ref?.length, request.style_ref?.length]).toEqual([1, 1]);
   await expect(clipCard(page, PICTURE).getByRole("img", { name: `Image: ${PICTURE}` })).toBeVisible();
 
   await form.prompt.fill(CLIP);

@@ -6,13 +6,16 @@ import { useTranslations } from "next-intl";
 import { type FormEvent, useEffect, useId, useRef, useState } from "react";
 import { ApiError } from "@/lib/client/api";
 import { describeError } from "@/lib/client/error-text";
+import { checkKeyframeFile } from "@/lib/client/file-rules";
 import { createImage, fetchTask, imageAsKeyframe } from "@/lib/client/generations";
 import { outcomeUnknown, SubmissionKeys } from "@/lib/client/idempotency";
 import { notify } from "@/lib/client/toast";
+import { uploadImage } from "@/lib/client/upload";
 import type { ModelOption } from "@/lib/luma/capabilities";
 import { refreshBalance } from "@/lib/queries/balance";
 import { taskKeys } from "@/lib/queries/tasks";
 import { PROMPT_MAX } from "@/lib/shared/generation-input";
+import { IMAGE_REFERENCES_MAX } from "@/lib/shared/image-input";
 import { isTerminalState, type Task } from "@/lib/shared/task";
 import { OnDemandMessages } from "../on-demand-messages";
 import { CloseIcon } from "../viewer/close-button";
@@ -59,6 +62,10 @@ function FromTextDialog({ slot, aspectRatio, models, suggestion, onDone, onClose
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const [imageId, setImageId] = useState<string | null>(null);
+  // Optional references: pictures to draw on, and one whose look to take (uploaded like keyframes).
+  const [refs, setRefs] = useState<Reference[]>([]);
+  const [style, setStyle] = useState<Reference[]>([]);
+  const [uploading, setUploading] = useState(false);
   const taken = useRef(false);
   const slotWord = slot === "start" ? t("startSlot") : t("endSlot");
 
@@ -114,7 +121,13 @@ function FromTextDialog({ slot, aspectRatio, models, suggestion, onDone, onClose
     }
     setProblem(null);
     setBusy(true);
-    const input = { prompt: text, aspectRatio, model: model || undefined };
+    const input = {
+      prompt: text,
+      aspectRatio,
+      model: model || undefined,
+      imageRefs: refs.length ? refs.map((ref) => ({ uploadId: ref.id })) : undefined,
+      styleRef: style[0] ? { uploadId: style[0].id } : undefined,
+    };
     try {
       const task = await createImage(input, keys.current.keyFor(input));
       keys.current.settle();
@@ -134,6 +147,27 @@ function FromTextDialog({ slot, aspectRatio, models, suggestion, onDone, onClose
           ? t("failed", { reason: error.upstream })
           : describeError(error, translate),
       );
+    }
+  };
+
+  const addReferences = async (files: File[], room: number, into: (added: Reference[]) => void) => {
+    const picked = files.slice(0, room);
+    const refused = picked.map((file) => checkKeyframeFile(file, translate)).find(Boolean);
+    if (refused) {
+      setProblem(refused);
+      return;
+    }
+    setProblem(files.length > room ? t("refsTooMany", { max: IMAGE_REFERENCES_MAX }) : null);
+    setUploading(true);
+    try {
+      const added = await Promise.all(
+        picked.map(async (file) => ({ ...(await uploadImage(file, file.type)), name: file.name })),
+      );
+      into(added.map(({ id, url, name }) => ({ id, url, name })));
+    } catch (error) {
+      setProblem(describeError(error, translate));
+    } finally {
+      setUploading(false);
     }
   };
 
@@ -209,6 +243,34 @@ function FromTextDialog({ slot, aspectRatio, models, suggestion, onDone, onClose
                 </div>
               </fieldset>
             ) : null}
+            <div className="flex flex-col gap-3 sm:flex-row sm:gap-6">
+              <ReferencePicker
+                label={t("refs")}
+                hint={t("refsHint", { max: IMAGE_REFERENCES_MAX })}
+                pickLabel={t("refsPick")}
+                removeLabel={(name) => t("remove", { name })}
+                items={refs}
+                max={IMAGE_REFERENCES_MAX}
+                disabled={waiting || uploading}
+                onFiles={(files) =>
+                  addReferences(files, IMAGE_REFERENCES_MAX - refs.length, (added) =>
+                    setRefs((now) => [...now, ...added]),
+                  )
+                }
+                onRemove={(id) => setRefs((now) => now.filter((ref) => ref.id !== id))}
+              />
+              <ReferencePicker
+                label={t("style")}
+                hint={t("styleHint")}
+                pickLabel={t("stylePick")}
+                removeLabel={(name) => t("remove", { name })}
+                items={style}
+                max={1}
+                disabled={waiting || uploading}
+                onFiles={(files) => addReferences(files, 1 - style.length, setStyle)}
+                onRemove={() => setStyle([])}
+              />
+            </div>
             <div aria-live="polite" className="min-h-5 text-sm">
               {waiting ? (
                 <div className="flex flex-col gap-2">
@@ -231,7 +293,7 @@ function FromTextDialog({ slot, aspectRatio, models, suggestion, onDone, onClose
             <div className="flex items-center justify-end gap-3">
               <button
                 type="submit"
-                disabled={busy}
+                disabled={busy || uploading}
                 className="inline-flex h-10 items-center rounded-full bg-accent px-5 text-sm font-semibold text-accent-ink shadow-sm hover:bg-accent-hover focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent disabled:opacity-60"
               >
                 {busy ? t("busy") : t("submit")}
@@ -241,5 +303,85 @@ function FromTextDialog({ slot, aspectRatio, models, suggestion, onDone, onClose
         </Dialog.Content>
       </Dialog.Portal>
     </Dialog.Root>
+  );
+}
+
+interface Reference {
+  id: string;
+  url: string;
+  name: string;
+}
+
+/** A row of reference thumbnails (each removable) and a picker while there is room. */
+function ReferencePicker(props: {
+  label: string;
+  hint: string;
+  pickLabel: string;
+  removeLabel: (name: string) => string;
+  items: readonly Reference[];
+  max: number;
+  disabled: boolean;
+  onFiles: (files: File[]) => void;
+  onRemove: (id: string) => void;
+}) {
+  const { items, max } = props;
+  return (
+    <fieldset className="m-0 flex min-w-0 flex-1 flex-col gap-1.5 border-0 p-0">
+      <legend className="mb-1.5 text-sm font-medium">{props.label}</legend>
+      <div className="flex flex-wrap items-center gap-2">
+        {items.map((item) => (
+          <span key={item.id} className="relative">
+            {/* biome-ignore lint/performance/noImgElement: the studio's own stored upload */}
+            <img src={item.url} alt={item.name} className="size-12 rounded-tile object-cover" />
+            <button
+              type="button"
+              aria-label={props.removeLabel(item.name)}
+              onClick={() => props.onRemove(item.id)}
+              className="absolute -top-2 -right-2 grid size-6 place-items-center rounded-full border border-line bg-raised text-ink-muted shadow-sm hover:text-ink focus-visible:outline-2 focus-visible:outline-accent pointer-coarse:size-8"
+            >
+              <svg
+                aria-hidden="true"
+                viewBox="0 0 24 24"
+                className="size-3"
+                fill="none"
+                stroke="currentColor"
+                strokeWidth="2.4"
+              >
+                <path d="M6 6l12 12M18 6 6 18" />
+              </svg>
+            </button>
+          </span>
+        ))}
+        {items.length < max ? (
+          <label
+            className={`relative grid size-12 place-items-center rounded-tile border border-dashed border-line-strong text-ink-faint hover:border-accent hover:text-ink has-focus-visible:outline-2 has-focus-visible:outline-accent ${props.disabled ? "cursor-not-allowed opacity-50" : "cursor-pointer"}`}
+          >
+            <input
+              type="file"
+              accept="image/png,image/jpeg,image/webp"
+              multiple={max > 1}
+              disabled={props.disabled}
+              aria-label={props.pickLabel}
+              onChange={(event) => {
+                props.onFiles(Array.from(event.target.files ?? []));
+                event.target.value = "";
+              }}
+              className="sr-only"
+            />
+            <svg
+              aria-hidden="true"
+              viewBox="0 0 24 24"
+              className="size-4"
+              fill="none"
+              stroke="currentColor"
+              strokeWidth="2"
+            >
+              <path d="M12 5v14M5 12h14" />
+            </svg>
+          </label>
+        ) : null}
+      </div>
+      <p className="text-xs text-ink-muted">{props.hint}</p>
+    </fieldset>
   );
 }

@@ -238,3 +238,35 @@ test("camera motions picked as chips reach the upstream as concepts; unknown or 
   }
   expect((await listTasks(studio.url)).length).toBe(before);
 });
+
+test("a shared image has its own page: the picture, its prompt, a download, and image tags for unfurlers", async ({
+  browser,
+}) => {
+  const image = (await listTasks(studio.url)).find((task) => task.kind === "image" && task.image?.stored)!;
+  const shared = await fetch(`${studio.url}/api/generations/${image.id}/share`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ showPrompt: true }),
+  });
+  expect(shared.status).toBe(201);
+  const { url } = (await shared.json()) as { url: string };
+  const html = await (await fetch(new URL(url, studio.url))).text();
+  expect(html).toContain('<meta property="og:type" content="website">');
+  expect(html).toMatch(/<meta property="og:image" content="[^"]+\/poster\.jpg">/);
+  expect(html).not.toContain("<video");
+
+  // Without JavaScript, as an unfurler or a careful visitor sees it.
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(new URL(url, studio.url).toString());
+  const picture = page.getByRole("img", { name: `Image: ${PICTURE}` });
+  await expect(picture).toBeVisible();
+  expect(await picture.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+  await expect(page.getByRole("heading", { name: PICTURE })).toBeVisible();
+  const href = await page.getByRole("link", { name: "Download" }).getAttribute("href");
+  const download = await fetch(new URL(href!, studio.url));
+  expect(download.headers.get("content-disposition")).toMatch(/attachment.*\.jpg/);
+  const stored = await bytesOf(`${studio.url}${image.image!.url}`);
+  expect(Buffer.from(await download.arrayBuffer()).equals(stored)).toBe(true);
+  await context.close();
+});

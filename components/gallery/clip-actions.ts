@@ -25,12 +25,12 @@ type Lists = InfiniteData<TaskPage, string | null>;
 /** What a clip can do now: a failed clip offers only what can work (Retry, Use these settings, Delete). */
 export function clipAbilities(task: Task) {
   const ready = task.state === "completed" && task.video !== null;
-  // An image (Photon) is made to become a keyframe: that, download, boards and delete are what it offers.
+  // An image (Photon) is made to become a keyframe: that, share, download, boards and delete are what it offers.
   const picture = task.kind === "image" && task.state === "completed" && Boolean(task.image);
   return {
     extend: ready,
     continue: ready && task.lastFrame !== null,
-    share: ready,
+    share: ready || picture,
     download: ready || picture,
     retry: task.state === "failed" && task.kind === "generate",
     addToBoard: task.state !== "failed",

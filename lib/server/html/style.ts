@@ -18,7 +18,7 @@ a{color:inherit}
 .brand svg{flex:none}
 main{flex:1;width:100%;max-width:1200px;margin:0 auto;padding:8px 24px 48px}
 .clip{margin:0 auto;width:min(100%,calc(var(--stage) * var(--ratio,1.7778)))}
-video{display:block;width:100%;height:auto;aspect-ratio:var(--ratio,16/9);background:#000;border-radius:12px}
+video,.clip>img{display:block;width:100%;height:auto;aspect-ratio:var(--ratio,16/9);background:#000;border-radius:12px;object-fit:contain}
 .info{display:flex;flex-wrap:wrap;align-items:flex-start;justify-content:space-between;gap:12px 24px;margin-top:16px}
 .text{flex:1 1 16rem;min-width:0}
 h1{margin:0;font-size:20px;line-height:28px;font-weight:600;letter-spacing:-.01em;overflow-wrap:anywhere;text-wrap:pretty}

@@ -47,10 +47,16 @@ async function serveShared(token: string, file: string, request: Request, downlo
     if (copied) ({ key, upstream } = sourceOf(copied, file as ShareFile));
   }
   if (key) {
+    // A clip downloads its video; an image its picture (kept as the poster), with its own extension.
+    const picture = shared.task.kind === "image" && file === "poster.jpg";
     const disposition =
-      download && file === "video.mp4"
+      download && (file === "video.mp4" || picture)
         ? attachmentDisposition(
-            downloadName(shared.link.showPrompt ? shared.task.prompt : null, shared.task.id),
+            downloadName(
+              shared.link.showPrompt ? shared.task.prompt : null,
+              shared.task.id,
+              picture ? (key.split(".").pop() ?? "jpg") : "mp4",
+            ),
           )
         : undefined;
     return serveStored(key, request, { cacheControl: SHARE_CACHE, disposition });

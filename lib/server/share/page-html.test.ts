@@ -24,6 +24,20 @@ const metaContent = (html: string, key: string) =>
   new RegExp(`<meta (?:property|name)="${key}" content="([^"]*)">`).exec(html)?.[1];
 
 describe("share page HTML", () => {
+  it("shows a shared image as a picture, script-free, with image tags and no video tags", () => {
+    const picture = "https://studio.example/api/media/share/TOKEN/poster.jpg";
+    const html = renderSharePage(
+      { ...view, imageUrl: picture, durationSeconds: null, width: null, height: null, ratio: 9 / 16 },
+      t,
+    );
+    expect(html).not.toMatch(/<script|<video|og:video/i);
+    expect(html).toContain(`<img src="${picture}" alt="Image: A fox &lt;script&gt;`);
+    expect(html).toContain("--ratio:0.5625");
+    expect(metaContent(html, "og:type")).toBe("website");
+    expect(metaContent(html, "og:image")).toBe(picture);
+    expect(metaContent(html, "twitter:card")).toBe("summary_large_image");
+  });
+
   it("has no script and escapes the prompt everywhere", () => {
     const html = renderSharePage(view, t);
     expect(html).not.toMatch(/<script/i);

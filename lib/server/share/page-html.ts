@@ -15,6 +15,8 @@ export interface SharePageView {
   locale: string;
   pageUrl: string;
   videoUrl: string;
+  /** Set for a shared image (Photon): the page shows the picture instead of a player. */
+  imageUrl?: string | null;
   posterUrl: string | null;
   downloadUrl: string;
   /** Null when the creator hid it. */
@@ -22,6 +24,8 @@ export interface SharePageView {
   durationSeconds: number | null;
   width: number | null;
   height: number | null;
+  /** The asked aspect ratio as a number, for an image whose size the upstream did not give. */
+  ratio?: number | null;
   loop: boolean;
 }
 
@@ -56,6 +60,7 @@ const DOWNLOAD_ICON =
   '<svg aria-hidden="true" viewBox="0 0 16 16" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round" stroke-linejoin="round"><path d="M8 2.5v8M4.5 7 8 10.5 11.5 7M3 13.5h10"/></svg>';
 
 function head(view: SharePageView, title: string, description: string): string {
+  if (view.imageUrl) return imageHead(view, view.imageUrl, title, description);
   const https = view.videoUrl.startsWith("https:");
   return [
     `<link rel="canonical" href="${escapeHtml(view.pageUrl)}">`,
@@ -82,7 +87,28 @@ function head(view: SharePageView, title: string, description: string): string {
   ].join("");
 }
 
+/** A shared image unfurls as a picture: no video tags. */
+function imageHead(view: SharePageView, imageUrl: string, title: string, description: string): string {
+  return [
+    `<link rel="canonical" href="${escapeHtml(view.pageUrl)}">`,
+    meta("name", "description", description),
+    meta("property", "og:type", "website"),
+    meta("property", "og:site_name", "Luma Studio"),
+    meta("property", "og:title", title),
+    meta("property", "og:description", description),
+    meta("property", "og:url", view.pageUrl),
+    meta("property", "og:image", imageUrl),
+    meta("property", "og:image:width", view.width),
+    meta("property", "og:image:height", view.height),
+    meta("name", "twitter:card", "summary_large_image"),
+    meta("name", "twitter:title", title),
+    meta("name", "twitter:description", description),
+    meta("name", "twitter:image", imageUrl),
+  ].join("");
+}
+
 export function renderSharePage(view: SharePageView, t: Translate): string {
+  if (view.imageUrl) return renderImagePage(view, view.imageUrl, t);
   const title = view.prompt ? shortPrompt(view.prompt, 90) : t("Share.aClip");
   const description = shareDescription(view, t);
   const duration = formatDuration(view.durationSeconds, t);
@@ -103,6 +129,26 @@ export function renderSharePage(view: SharePageView, t: Translate): string {
   const video = `<video controls playsinline preload="metadata"${view.loop ? " loop" : ""}${poster}${size} aria-label="${escapeHtml(label)}"><source src="${escapeHtml(view.videoUrl)}" type="video/mp4"><p>${escapeHtml(t("Share.cannotPlay"))} <a href="${escapeHtml(view.downloadUrl)}">${escapeHtml(t("Share.downloadIt"))}</a></p></video>`;
   const info = `<div class="info"><div class="text">${heading}${details.length ? `<p class="meta">${details.join("")}</p>` : ""}</div><a class="button download" href="${escapeHtml(view.downloadUrl)}" download>${DOWNLOAD_ICON}${escapeHtml(t("Share.download"))}</a></div>`;
   const body = `${brandBar(t("Shell.share.home"))}<main><article class="clip" style="--ratio:${ratio.toFixed(4)}">${video}${info}</article></main>`;
+  return htmlDocument(view.locale, title, head(view, title, description), body);
+}
+
+/** The same page for a shared image: the picture at its own shape, the prompt, and a download. */
+function renderImagePage(view: SharePageView, imageUrl: string, t: Translate): string {
+  const title = view.prompt ? shortPrompt(view.prompt, 90) : t("Share.anImage");
+  const description = view.prompt
+    ? t("Share.imageDescribePrompt", { prompt: shortPrompt(view.prompt, 160) })
+    : t("Share.imageDescription");
+  const ratio = view.width && view.height ? view.width / view.height : (view.ratio ?? 16 / 9);
+  const size = view.width && view.height ? ` width="${view.width}" height="${view.height}"` : "";
+  const label = view.prompt
+    ? t("Share.imageLabel", { prompt: shortPrompt(view.prompt) })
+    : t("Share.anImage");
+  const heading = view.prompt
+    ? `<h1>${escapeHtml(view.prompt)}</h1>`
+    : `<h1 class="quiet">${escapeHtml(t("Share.anImage"))}</h1>`;
+  const picture = `<img src="${escapeHtml(imageUrl)}" alt="${escapeHtml(label)}"${size}>`;
+  const info = `<div class="info"><div class="text">${heading}</div><a class="button download" href="${escapeHtml(view.downloadUrl)}" download>${DOWNLOAD_ICON}${escapeHtml(t("Share.download"))}</a></div>`;
+  const body = `${brandBar(t("Shell.share.home"))}<main><article class="clip" style="--ratio:${ratio.toFixed(4)}">${picture}${info}</article></main>`;
   return htmlDocument(view.locale, title, head(view, title, description), body);
 }
 

@@ -44,14 +44,20 @@ export async function answerSharePage(token: string, request: Request): Promise<
   if (request.method === "GET") await countView(link.token);
   const base = baseUrl(request);
   const video = `${base}${shareMediaPath(link.token, "video.mp4")}`;
+  // An image's picture is kept where a clip's poster is.
+  const picture = `${base}${shareMediaPath(link.token, "poster.jpg")}`;
+  const image = task.kind === "image";
+  const [w, h] = (task.aspectRatio ?? "").split(":").map(Number);
   const html = renderSharePage(
     {
       locale,
       pageUrl: `${base}${sharePath(link.token)}`,
       videoUrl: video,
+      imageUrl: image ? picture : null,
+      ratio: w && h ? w / h : null,
       posterUrl:
         task.thumbnailKey || task.thumbnailUrl ? `${base}${shareMediaPath(link.token, "poster.jpg")}` : null,
-      downloadUrl: `${video}?download=1`,
+      downloadUrl: `${image ? picture : video}?download=1`,
       prompt: link.showPrompt ? task.prompt : null,
       durationSeconds: task.durationSeconds,
       width: task.width,

@@ -80,6 +80,10 @@ test("a keyframe made from text goes into the slot, and the upstream receives ex
     .getByLabel("Add a style image")
     .setInputFiles(await solidPng("ink.png", { r: 20, g: 20, b: 30 }));
   await expect(dialog.getByRole("img", { name: "ink.png" })).toBeVisible();
+  await dialog
+    .getByLabel("Add photos of a person")
+    .setInputFiles(await solidPng("face.png", { r: 200, g: 160, b: 140 }));
+  await expect(dialog.getByRole("img", { name: "face.png" })).toBeVisible();
   await expect(dialog.getByRole("radio", { name: "Photon Flash" })).toBeChecked();
   await dialog.getByRole("button", { name: "Create picture" }).click();
   await expect(dialog.getByText(/Waiting for the image service|Making the picture/)).toBeVisible();

@@ -65,6 +65,7 @@ function FromTextDialog({ slot, aspectRatio, models, suggestion, onDone, onClose
   // Optional references: pictures to draw on, and one whose look to take (uploaded like keyframes).
   const [refs, setRefs] = useState<Reference[]>([]);
   const [style, setStyle] = useState<Reference[]>([]);
+  const [people, setPeople] = useState<Reference[]>([]);
   const [uploading, setUploading] = useState(false);
   const taken = useRef(false);
   const slotWord = slot === "start" ? t("startSlot") : t("endSlot");
@@ -127,6 +128,7 @@ function FromTextDialog({ slot, aspectRatio, models, suggestion, onDone, onClose
       model: model || undefined,
       imageRefs: refs.length ? refs.map((ref) => ({ uploadId: ref.id })) : undefined,
       styleRef: style[0] ? { uploadId: style[0].id } : undefined,
+      characterRefs: people.length ? people.map((ref) => ({ uploadId: ref.id })) : undefined,
     };
     try {
       const task = await createImage(input, keys.current.keyFor(input));
@@ -269,6 +271,21 @@ function FromTextDialog({ slot, aspectRatio, models, suggestion, onDone, onClose
                 disabled={waiting || uploading}
                 onFiles={(files) => addReferences(files, 1 - style.length, setStyle)}
                 onRemove={() => setStyle([])}
+              />
+              <ReferencePicker
+                label={t("person")}
+                hint={t("personHint", { max: IMAGE_REFERENCES_MAX })}
+                pickLabel={t("personPick")}
+                removeLabel={(name) => t("remove", { name })}
+                items={people}
+                max={IMAGE_REFERENCES_MAX}
+                disabled={waiting || uploading}
+                onFiles={(files) =>
+                  addReferences(files, IMAGE_REFERENCES_MAX - people.length, (added) =>
+                    setPeople((now) => [...now, ...added]),
+                  )
+                }
+                onRemove={(id) => setPeople((now) => now.filter((ref) => ref.id !== id))}
               />
             </div>
             <div aria-live="polite" className="min-h-5 text-sm">

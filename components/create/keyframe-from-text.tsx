@@ -307,7 +307,7 @@ function FromTextDialog({ slot, aspectRatio, models, suggestion, onDone, onClose
                 {problem}
               </p>
             ) : null}
-            <div className="flex items-center justify-end gap-3">
+            <div className="sticky -bottom-3 -mx-3 -mb-3 flex items-center justify-end gap-3 border-t border-line bg-surface px-3 py-3 pb-[max(0.75rem,env(safe-area-inset-bottom))] sm:static sm:m-0 sm:border-0 sm:p-0">
               <button
                 type="submit"
                 disabled={busy || uploading}

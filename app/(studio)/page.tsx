@@ -9,7 +9,7 @@ import { StudioHeader } from "@/components/studio-header";
 import { GALLERY_PAGE_SIZE, galleryQueryOptions } from "@/lib/queries/tasks";
 import { openStudioExposed } from "@/lib/server/security/exposure";
 import { studioInfo } from "@/lib/server/studio-info";
-import { listTasks } from "@/lib/server/tasks/queries";
+import { firstGalleryPage } from "@/lib/server/tasks/queries";
 import { provider } from "@/lib/server/upstream";
 
 export default async function StudioPage() {
@@ -20,7 +20,7 @@ export default async function StudioPage() {
   // The first page is read straight from the database, so the gallery paints without a round trip.
   await queryClient.prefetchInfiniteQuery({
     ...galleryQueryOptions(),
-    queryFn: () => listTasks({ limit: GALLERY_PAGE_SIZE }),
+    queryFn: () => firstGalleryPage({ limit: GALLERY_PAGE_SIZE }),
   });
   return (
     <>

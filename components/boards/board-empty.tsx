@@ -4,7 +4,7 @@ import { BoardsIcon } from "./icons";
 
 /** A board with no clips yet: what it is for and how clips get here. */
 export function BoardEmpty() {
-  const t = useTranslations("Boards");
+  const t = useTranslations("BoardPage");
   return (
     <div className="flex flex-col items-center gap-3 rounded-panel border border-dashed border-line-strong px-6 py-16 text-center">
       <span className="flex size-12 items-center justify-center rounded-full bg-accent-soft text-accent">

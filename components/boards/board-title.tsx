@@ -45,7 +45,7 @@ export function BoardTitle({ board, actions }: { board: Board; actions: ReactNod
     if (name.trim() === board.name) return stop();
     rename.mutate(name, {
       onSuccess: (renamed) => {
-        notify("success", t("Boards.renamed", { name: renamed.name }));
+        notify("success", t("BoardPage.renamed", { name: renamed.name }));
         stop();
       },
       onError: (error) => setProblem(boardErrorText(error, name, t)),
@@ -76,7 +76,7 @@ export function BoardTitle({ board, actions }: { board: Board; actions: ReactNod
             }}
             className={secondary}
           >
-            {t("Boards.rename")}
+            {t("BoardPage.rename")}
           </button>
           {actions}
         </div>
@@ -89,7 +89,7 @@ export function BoardTitle({ board, actions }: { board: Board; actions: ReactNod
         {board.name}
       </h2>
       <label htmlFor={id} className="sr-only">
-        {t("Boards.renameLabel")}
+        {t("BoardPage.renameLabel")}
       </label>
       <div className="flex flex-wrap items-center gap-2">
         <input
@@ -113,10 +113,10 @@ export function BoardTitle({ board, actions }: { board: Board; actions: ReactNod
           disabled={rename.isPending}
           className="inline-flex h-10 items-center rounded-full bg-accent px-4 text-sm font-medium text-accent-ink hover:bg-accent-hover focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent disabled:opacity-60"
         >
-          {rename.isPending ? t("Boards.saving") : t("Boards.save")}
+          {rename.isPending ? t("BoardPage.saving") : t("BoardPage.save")}
         </button>
         <button type="button" onClick={stop} className={secondary}>
-          {t("Boards.cancel")}
+          {t("BoardPage.cancel")}
         </button>
       </div>
       {problem ? (

@@ -13,7 +13,7 @@ import { ChevronIcon } from "./icons";
 
 /** The board page's body: back to all clips, the name (renamed in place), delete, and its clips. */
 export function BoardView({ boardId }: { boardId: string }) {
-  const t = useTranslations("Boards");
+  const t = useTranslations("BoardPage");
   const board = useQuery(boardQueryOptions(boardId));
 
   if (board.error instanceof ApiError && board.error.status === 404) {

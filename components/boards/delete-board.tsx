@@ -19,7 +19,7 @@ export function DeleteBoard({ board }: { board: Board }) {
   const confirm = () =>
     remove.mutate(undefined, {
       onSuccess: () => {
-        notify("success", t("Boards.deleted", { name: board.name }));
+        notify("success", t("BoardPage.deleted", { name: board.name }));
         router.push("/");
       },
     });
@@ -34,7 +34,7 @@ export function DeleteBoard({ board }: { board: Board }) {
       }}
     >
       <Dialog.Trigger className="inline-flex h-10 shrink-0 items-center whitespace-nowrap rounded-full border border-line px-4 text-sm font-medium text-danger hover:bg-danger-soft focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-danger">
-        {t("Boards.delete")}
+        {t("BoardPage.delete")}
       </Dialog.Trigger>
       <Dialog.Portal>
         <Dialog.Overlay className="fixed inset-0 z-50 bg-scrim" />
@@ -46,10 +46,10 @@ export function DeleteBoard({ board }: { board: Board }) {
           className="fixed left-1/2 top-1/2 z-50 w-[min(28rem,calc(100vw-2rem))] -translate-x-1/2 -translate-y-1/2 rounded-panel border border-line bg-raised p-5 text-ink shadow-xl"
         >
           <Dialog.Title className="text-base font-semibold">
-            {t("Boards.deleteTitle", { name: board.name })}
+            {t("BoardPage.deleteTitle", { name: board.name })}
           </Dialog.Title>
           <Dialog.Description className="mt-2 text-sm text-ink-muted">
-            {t("Boards.deleteBody", { count: board.clipCount })}
+            {t("BoardPage.deleteBody", { count: board.clipCount })}
           </Dialog.Description>
           {remove.isError ? (
             <p role="alert" className="mt-3 text-sm text-danger">
@@ -62,7 +62,7 @@ export function DeleteBoard({ board }: { board: Board }) {
               disabled={remove.isPending}
               className="inline-flex h-10 items-center rounded-full border border-line px-4 text-sm font-medium hover:bg-accent-soft focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent disabled:opacity-60"
             >
-              {t("Boards.cancel")}
+              {t("BoardPage.cancel")}
             </Dialog.Close>
             <button
               type="button"
@@ -70,7 +70,7 @@ export function DeleteBoard({ board }: { board: Board }) {
               disabled={remove.isPending}
               className="inline-flex h-10 items-center rounded-full bg-danger px-4 text-sm font-medium text-accent-ink hover:opacity-90 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-danger disabled:opacity-60"
             >
-              {remove.isPending ? t("Boards.deleting") : t("Boards.delete")}
+              {remove.isPending ? t("BoardPage.deleting") : t("BoardPage.delete")}
             </button>
           </div>
         </Dialog.Content>

@@ -2,12 +2,13 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { useEffect, useRef, useState, useSyncExternalStore } from "react";
+import { Suspense, useEffect, useRef, useState, useSyncExternalStore } from "react";
 import { describeError } from "@/lib/client/error-text";
 import { absoluteShareUrl, copyText, shareClip, stopSharing } from "@/lib/client/share";
 import { notify } from "@/lib/client/toast";
 import { taskKeys } from "@/lib/queries/tasks";
 import type { ShareInfo, Task } from "@/lib/shared/task";
+import { OnDemandMessages } from "../on-demand-messages";
 import { SECONDARY_BUTTON } from "./action-button";
 
 const noSubscription = () => () => {};
@@ -26,7 +27,21 @@ function useOrigin(): string {
  * a toast and the live region (`notify`). Only what asks for something stays in the panel: when the
  * clipboard is refused the link is shown selected, with a line saying to copy it by hand.
  */
+/**
+ * The share panel (the card's popover, the viewer's section). Its sentences come with it (messages/parts):
+ * both places load it on demand, so the studio page's first load does without them.
+ */
 export function SharePanel({ task }: { task: Task }) {
+  return (
+    <Suspense fallback={null}>
+      <OnDemandMessages namespaces={["SharePanel"]}>
+        <SharePanelContent task={task} />
+      </OnDemandMessages>
+    </Suspense>
+  );
+}
+
+function SharePanelContent({ task }: { task: Task }) {
   const t = useTranslations();
   const queryClient = useQueryClient();
   const origin = useOrigin();
@@ -44,8 +59,8 @@ export function SharePanel({ task }: { task: Task }) {
   const copy = async (link: ShareInfo) => {
     const url = absoluteShareUrl(link, window.location.origin);
     const copied = await copyText(url);
-    setProblem(copied ? null : t("Actions.copyByHand"));
-    if (copied) notify("success", t("Actions.toastCopied"), t("Actions.announceCopied"));
+    setProblem(copied ? null : t("SharePanel.copyByHand"));
+    if (copied) notify("success", t("SharePanel.toastCopied"), t("SharePanel.announceCopied"));
   };
 
   const create = useMutation({
@@ -55,7 +70,7 @@ export function SharePanel({ task }: { task: Task }) {
       if (change.first) await copy(link);
       else {
         setProblem(null);
-        notify("success", change.showPrompt ? t("Actions.promptShown") : t("Actions.promptHidden"));
+        notify("success", change.showPrompt ? t("SharePanel.promptShown") : t("SharePanel.promptHidden"));
       }
     },
     onError: (error) => setProblem(describeError(error, t)),
@@ -66,7 +81,7 @@ export function SharePanel({ task }: { task: Task }) {
     onSuccess: () => {
       setShare(null);
       setProblem(null);
-      notify("success", t("Actions.toastStopped"), t("Actions.sharingStopped"));
+      notify("success", t("SharePanel.toastStopped"), t("SharePanel.sharingStopped"));
     },
     onError: (error) => setProblem(describeError(error, t)),
     onSettled: refresh,
@@ -85,13 +100,13 @@ export function SharePanel({ task }: { task: Task }) {
     <div className="flex flex-col gap-3 text-sm">
       <div>
         <p className="font-medium text-ink">{t("Cards.shareTitle")}</p>
-        <p className="text-xs text-ink-muted">{t("Cards.shareExplain")}</p>
+        <p className="text-xs text-ink-muted">{t("SharePanel.explain")}</p>
       </div>
       {share ? (
         <>
           <input
             readOnly
-            aria-label={t("Actions.shareLink")}
+            aria-label={t("SharePanel.shareLink")}
             value={origin ? absoluteShareUrl(share, origin) : share.url}
             onFocus={(event) => event.currentTarget.select()}
             className="h-9 w-full rounded-md border border-line bg-canvas pointer-coarse:h-10 px-2 font-mono text-xs text-ink"
@@ -105,9 +120,9 @@ export function SharePanel({ task }: { task: Task }) {
                 onChange={(event) => create.mutate({ showPrompt: event.target.checked, first: false })}
                 className="size-4 accent-accent"
               />
-              {t("Actions.showPrompt")}
+              {t("SharePanel.showPrompt")}
             </label>
-            <span className="tabular-nums">{t("Actions.views", { count: share.views })}</span>
+            <span className="tabular-nums">{t("SharePanel.views", { count: share.views })}</span>
           </div>
           <div className="flex flex-wrap justify-end gap-2">
             <button
@@ -116,7 +131,7 @@ export function SharePanel({ task }: { task: Task }) {
               disabled={busy}
               onClick={() => revoke.mutate()}
             >
-              {t("Actions.stopSharing")}
+              {t("SharePanel.stopSharing")}
             </button>
             <button
               type="button"
@@ -124,12 +139,12 @@ export function SharePanel({ task }: { task: Task }) {
               disabled={busy}
               onClick={() => copy(share)}
             >
-              {t("Actions.copyLink")}
+              {t("SharePanel.copyLink")}
             </button>
           </div>
         </>
       ) : (
-        <p className="text-xs text-ink-muted">{create.isPending ? t("Actions.sharing") : null}</p>
+        <p className="text-xs text-ink-muted">{create.isPending ? t("SharePanel.sharing") : null}</p>
       )}
       <p role="status" aria-live="polite" className="text-xs text-warn empty:hidden">
         {problem}

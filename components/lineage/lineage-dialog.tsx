@@ -20,6 +20,7 @@ import { SettingToggle } from "../create/setting-toggle";
 import { ENHANCE_ICON } from "../create/settings-fields";
 import { keyframeInput, useKeyframes } from "../create/use-keyframes";
 import { useEditAbilities } from "../edit/edit-tools";
+import { OnDemandMessages } from "../on-demand-messages";
 import { CloseIcon } from "../viewer/close-button";
 import { type LineageMode, useLineageSubmit } from "./use-lineage-submit";
 
@@ -33,17 +34,24 @@ export interface LineageDialogProps {
   returnFocus?: () => HTMLElement | null;
 }
 
-const TITLE = { extend: "extendTitle", continue: "continue" } as const;
-const SUBMIT = { extend: ["extend", "extending"], continue: ["startNew", "starting"] } as const;
-
 /**
  * Extend or continue a clip, in the composer's own pieces so it looks and behaves the same: the clip's
  * end → an optional end keyframe tile, the prompt, the settings as chips (the original's, which the new
  * part keeps, shown as text; Enhance as a switch) and the one accent button. Ctrl/⌘ + Enter sends it.
  * A Radix dialog: a sheet from the bottom on a phone, a panel in the middle elsewhere.
  */
-export function LineageDialog({ parent, mode, onModeChange, onClose, returnFocus }: LineageDialogProps) {
-  const t = useTranslations("Lineage");
+export function LineageDialog(props: LineageDialogProps) {
+  return (
+    <OnDemandMessages namespaces={["LineageDialog"]}>
+      <LineageDialogContent {...props} />
+    </OnDemandMessages>
+  );
+}
+
+function LineageDialogContent({ parent, mode, onModeChange, onClose, returnFocus }: LineageDialogProps) {
+  // The dialog's own sentences come with it (messages/parts); the action names are the menu's.
+  const t = useTranslations("LineageDialog");
+  const action = useTranslations("Lineage");
   const translate = useTranslations();
   const queryClient = useQueryClient();
   const idPrefix = `lineage${useId().replace(/:/g, "")}`;
@@ -52,7 +60,6 @@ export function LineageDialog({ parent, mode, onModeChange, onClose, returnFocus
   const canGoBack = useEditAbilities(parent).extendBackward && mode === "extend";
   const [direction, setDirection] = useState<"forward" | "backward">("forward");
   const backward = canGoBack && direction === "backward";
-  const e = useTranslations("Edit");
   const keyframes = useKeyframes();
   const { submit, submitting, fieldErrors, setFieldErrors, alert } = useLineageSubmit(parent);
   const promptId = composerIds(idPrefix).prompt;
@@ -111,10 +118,12 @@ export function LineageDialog({ parent, mode, onModeChange, onClose, returnFocus
           />
           <div className="flex items-start justify-between gap-3 px-1">
             <div className="min-w-0">
-              <Dialog.Title className="text-base font-semibold">{t(TITLE[mode])}</Dialog.Title>
+              <Dialog.Title className="text-base font-semibold">
+                {mode === "extend" ? t("extendTitle") : action("continue")}
+              </Dialog.Title>
               <Dialog.Description className="mt-0.5 text-sm text-ink-muted">
                 {backward
-                  ? e("direction.backwardExplain")
+                  ? t("direction.backwardExplain")
                   : mode === "extend"
                     ? t("extendExplain")
                     : t("continueExplain")}{" "}
@@ -134,7 +143,7 @@ export function LineageDialog({ parent, mode, onModeChange, onClose, returnFocus
           >
             {canGoBack ? (
               <fieldset className="mb-2 flex flex-wrap items-center gap-2 px-1">
-                <legend className="sr-only">{e("direction.label")}</legend>
+                <legend className="sr-only">{t("direction.label")}</legend>
                 {(["forward", "backward"] as const).map((value) => (
                   <label
                     key={value}
@@ -148,7 +157,7 @@ export function LineageDialog({ parent, mode, onModeChange, onClose, returnFocus
                       onChange={() => setDirection(value)}
                       className="sr-only"
                     />
-                    {e(`direction.${value}`)}
+                    {t(`direction.${value}`)}
                   </label>
                 ))}
               </fieldset>
@@ -218,8 +227,8 @@ export function LineageDialog({ parent, mode, onModeChange, onClose, returnFocus
                   submitting={submitting}
                   promptLength={prompt.length}
                   maxLength={PROMPT_MAX}
-                  label={t(SUBMIT[mode][0])}
-                  busyLabel={t(SUBMIT[mode][1])}
+                  label={mode === "extend" ? action("extend") : t("startNew")}
+                  busyLabel={mode === "extend" ? t("extending") : t("starting")}
                 />
               </div>
             </div>

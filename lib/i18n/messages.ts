@@ -35,9 +35,19 @@ export const CLIENT_NAMESPACES = [
   "Balance",
 ] as const;
 
+/** Namespaces of one route's screens, added there by components/route-messages.tsx. */
+export type RouteNamespace = "Viewer" | "BoardPage";
+
 /**
  * Namespaces only parts loaded on demand use (a dialog's own sentences), kept in messages/parts/: they
  * come with the part (components/on-demand-messages.tsx), not in the studio page's first load.
  */
-export const ON_DEMAND_NAMESPACES = ["EditDialog", "Import", "Images", "Camera"] as const;
+export const ON_DEMAND_NAMESPACES = [
+  "EditDialog",
+  "LineageDialog",
+  "SharePanel",
+  "Import",
+  "Images",
+  "Camera",
+] as const;
 export type OnDemandNamespace = (typeof ON_DEMAND_NAMESPACES)[number];

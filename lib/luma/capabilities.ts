@@ -1,3 +1,5 @@
+import { type KnownModel, MODEL_NAMES } from "./model-names";
+
 /** What each upstream accepts, so the form offers only what the configured provider supports. */
 
 export interface ModelOption {
@@ -52,11 +54,13 @@ export interface ProviderCapabilities {
   };
 }
 
+/** A model as the picker offers it, under the studio's name for it. */
+function named(id: KnownModel): ModelOption {
+  return { id, label: MODEL_NAMES[id] };
+}
+
 export const RELAY_CAPABILITIES: ProviderCapabilities = Object.freeze({
-  models: Object.freeze([
-    { id: "ray-v1", label: "Ray 1.6" },
-    { id: "ray-v2", label: "Ray 2" },
-  ]),
+  models: Object.freeze([named("ray-v1"), named("ray-v2")]),
   defaultModel: "ray-v2",
   aspectRatios: Object.freeze(["1:1", "4:3", "3:4", "16:9", "9:16"]),
   resolutions: Object.freeze(["720p", "1080p"]),
@@ -84,10 +88,7 @@ export const RELAY_CAPABILITIES: ProviderCapabilities = Object.freeze({
 });
 
 export const OFFICIAL_CAPABILITIES: ProviderCapabilities = Object.freeze({
-  models: Object.freeze([
-    { id: "ray-2", label: "Ray 2" },
-    { id: "ray-flash-2", label: "Ray Flash 2" },
-  ]),
+  models: Object.freeze([named("ray-2"), named("ray-flash-2")]),
   defaultModel: "ray-2",
   aspectRatios: Object.freeze(["1:1", "4:3", "3:4", "16:9", "9:16", "21:9", "9:21"]),
   resolutions: Object.freeze(["540p", "720p", "1080p", "4k"]),
@@ -104,10 +105,7 @@ export const OFFICIAL_CAPABILITIES: ProviderCapabilities = Object.freeze({
   importList: true,
   concepts: true,
   images: Object.freeze({
-    models: Object.freeze([
-      { id: "photon-1", label: "Photon" },
-      { id: "photon-flash-1", label: "Photon Flash" },
-    ]),
+    models: Object.freeze([named("photon-1"), named("photon-flash-1")]),
     defaultModel: "photon-1",
     aspectRatios: Object.freeze(["1:1", "4:3", "3:4", "16:9", "9:16", "21:9", "9:21"]),
     formats: Object.freeze(["jpg", "png"] as const),

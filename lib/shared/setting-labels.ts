@@ -1,4 +1,4 @@
-import { OFFICIAL_CAPABILITIES, RELAY_CAPABILITIES } from "@/lib/luma/capabilities";
+import { MODEL_NAMES } from "@/lib/luma/model-names";
 
 /**
  * The names settings go by, shared by the form and the gallery's chips so both say "Ray 2", "5 s" and
@@ -6,13 +6,7 @@ import { OFFICIAL_CAPABILITIES, RELAY_CAPABILITIES } from "@/lib/luma/capabiliti
  * the seconds through its own message.
  */
 
-const MODEL_LABELS = new Map<string, string>(
-  [
-    ...RELAY_CAPABILITIES.models,
-    ...OFFICIAL_CAPABILITIES.models,
-    ...(OFFICIAL_CAPABILITIES.images?.models ?? []),
-  ].map((model) => [model.id, model.label]),
-);
+const MODEL_LABELS = new Map<string, string>(Object.entries(MODEL_NAMES));
 
 /** "ray-2" → "Ray 2"; an id no provider names is shown as it is. */
 export function modelLabel(id: string): string {

@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-describe("listTasks pagination", () => {
+describe("listing tasks", () => {
   let dir: string;
   let close: () => Promise<void>;
   const saved = process.env.DATABASE_URL;
@@ -55,5 +55,28 @@ describe("listTasks pagination", () => {
     expect(foxes.tasks.map((task) => task.id)).toEqual(
       expected.filter((id) => Number(id.slice(2)) % 12 === 0),
     );
+  });
+
+  it("is the API's page without the stored copies' checksums, which the API keeps", async () => {
+    const { getDb, schema } = await import("../db");
+    const { firstGalleryPage, listTasks } = await import("./queries");
+    const db = await getDb();
+    await db.insert(schema.tasks).values({
+      id: "t_stored",
+      provider: "simulator",
+      kind: "generate",
+      prompt: "a stored clip",
+      state: "completed",
+      videoUrl: "https://cdn.example/v.mp4",
+      videoKey: "clips/t_stored/video.mp4",
+      videoSha256: "ab".repeat(32),
+    });
+    const api = await listTasks({ limit: 24 });
+    const embedded = await firstGalleryPage({ limit: 24 });
+    expect(api.tasks[0]?.video?.sha256).toBe("ab".repeat(32));
+    expect(embedded.tasks[0]?.video).not.toHaveProperty("sha256");
+    // Everything else is the same, down to the cursor.
+    const { sha256: _checksum, ...video } = api.tasks[0]!.video!;
+    expect(embedded).toEqual({ ...api, tasks: [{ ...api.tasks[0], video }, ...api.tasks.slice(1)] });
   });
 });

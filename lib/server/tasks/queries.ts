@@ -76,6 +76,23 @@ export async function presentRows(rows: TaskRow[]): Promise<Task[]> {
   );
 }
 
+/**
+ * A gallery's first page as the studio's pages embed it in their HTML: the same tasks, without the
+ * checksum of each stored copy (for API callers that verify downloads; no screen shows it), which is
+ * the one field that does not compress and would cost every first load about 50 bytes a clip.
+ */
+export async function firstGalleryPage(filters: ListFilters): Promise<TaskPage> {
+  const page = await listTasks(filters);
+  return {
+    ...page,
+    tasks: page.tasks.map((task) => {
+      if (!task.video?.sha256) return task;
+      const { sha256: _checksum, ...video } = task.video;
+      return { ...task, video };
+    }),
+  };
+}
+
 /** Newest first, with a stable keyset cursor (created_at, id) so pages never skip or repeat a task. */
 export async function listTasks(filters: ListFilters): Promise<TaskPage> {
   const db = await getDb();

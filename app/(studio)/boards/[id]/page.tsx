@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { BoardView } from "@/components/boards/board-view";
+import { RouteMessages } from "@/components/route-messages";
 import { StudioHeader } from "@/components/studio-header";
 import { boardKeys } from "@/lib/queries/board-keys";
 import { NO_FILTERS } from "@/lib/queries/filters";
@@ -10,7 +11,7 @@ import { GALLERY_PAGE_SIZE, galleryQueryOptions } from "@/lib/queries/tasks";
 import { getBoard } from "@/lib/server/boards/boards";
 import { isAppError } from "@/lib/server/http/errors";
 import { studioInfo } from "@/lib/server/studio-info";
-import { listTasks } from "@/lib/server/tasks/queries";
+import { firstGalleryPage } from "@/lib/server/tasks/queries";
 import type { Board } from "@/lib/shared/board";
 
 type Props = { params: Promise<{ id: string }> };
@@ -42,14 +43,16 @@ export default async function BoardPage({ params }: Props) {
   // The board's first page is read straight from the database, like the studio's gallery.
   await queryClient.prefetchInfiniteQuery({
     ...galleryQueryOptions({ ...NO_FILTERS, boardId: id }),
-    queryFn: () => listTasks({ limit: GALLERY_PAGE_SIZE, boardId: id }),
+    queryFn: () => firstGalleryPage({ limit: GALLERY_PAGE_SIZE, boardId: id }),
   });
   return (
     <>
       <StudioHeader provider={studioInfo().provider} />
       <main id="main" className="mx-auto w-full max-w-screen-2xl px-3 py-6 sm:px-6">
         <HydrationBoundary state={dehydrate(queryClient)}>
-          <BoardView boardId={id} />
+          <RouteMessages add="BoardPage">
+            <BoardView boardId={id} />
+          </RouteMessages>
         </HydrationBoundary>
       </main>
     </>

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
-import { ViewerMessages } from "@/components/viewer/viewer-messages";
+import { RouteMessages } from "@/components/route-messages";
 import { ViewerPage } from "@/components/viewer/viewer-page";
 import { findClip } from "@/lib/server/viewer/clip";
 import { shortPrompt } from "@/lib/shared/short-prompt";
@@ -20,8 +20,8 @@ export default async function ClipPage({ params }: Props) {
   const task = await findClip(id);
   if (!task) notFound();
   return (
-    <ViewerMessages>
+    <RouteMessages add="Viewer">
       <ViewerPage initialTask={task} />
-    </ViewerMessages>
+    </RouteMessages>
   );
 }

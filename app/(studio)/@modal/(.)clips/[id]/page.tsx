@@ -1,5 +1,5 @@
+import { RouteMessages } from "@/components/route-messages";
 import { ViewerDialog } from "@/components/viewer/viewer-dialog";
-import { ViewerMessages } from "@/components/viewer/viewer-messages";
 import { findClip } from "@/lib/server/viewer/clip";
 
 /** A clip opened from the gallery (or a board): the viewer over the page, at the clip's own URL. */
@@ -7,8 +7,8 @@ export default async function ClipOverGallery({ params }: { params: Promise<{ id
   const { id } = await params;
   const task = await findClip(id);
   return (
-    <ViewerMessages>
+    <RouteMessages add="Viewer">
       <ViewerDialog id={id} initialTask={task} />
-    </ViewerMessages>
+    </RouteMessages>
   );
 }

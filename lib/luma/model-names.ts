@@ -1,0 +1,15 @@
+/**
+ * The names the studio gives the models it knows, in one table: the providers' capabilities list them
+ * with these labels, and the browser's chips and form read them from here alone (a small table, not the
+ * capability objects of every provider).
+ */
+export const MODEL_NAMES = {
+  "ray-v1": "Ray 1.6",
+  "ray-v2": "Ray 2",
+  "ray-2": "Ray 2",
+  "ray-flash-2": "Ray Flash 2",
+  "photon-1": "Photon",
+  "photon-flash-1": "Photon Flash",
+} as const satisfies Record<string, string>;
+
+export type KnownModel = keyof typeof MODEL_NAMES;

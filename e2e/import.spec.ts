@@ -14,6 +14,7 @@ let studio: ExtraStudio;
 const auth = { authorization: `Bearer ${SIM_TOKEN}` };
 const PROMPTS = ["a heron lifting off a misty lake", "night market lanterns swaying in the wind"];
 const REFUSED = "a forbidden harbour at noon";
+const PICTURE = "a paper lantern glowing on dark water";
 
 test.beforeAll(async () => {
   studio = await startExtraStudio(87, { SIMULATOR_API: "official", SIMULATOR_SPEED: "10" });
@@ -35,6 +36,17 @@ async function createUpstream(prompt: string): Promise<string> {
   return GenerationSchema.parse(await response.json()).id;
 }
 
+/** A Photon image made at the upstream itself. */
+async function createUpstreamImage(prompt: string): Promise<string> {
+  const response = await fetch(`${studio.url}/api/simulator/dream-machine/v1/generations/image`, {
+    method: "POST",
+    headers: { ...auth, "content-type": "application/json" },
+    body: JSON.stringify({ prompt, aspect_ratio: "1:1", model: "photon-flash-1" }),
+  });
+  expect(response.status).toBe(201);
+  return GenerationSchema.parse(await response.json()).id;
+}
+
 async function upstreamState(id: string): Promise<string> {
   const response = await fetch(`${studio.url}/api/simulator/dream-machine/v1/generations/${id}`, {
     headers: auth,
@@ -43,15 +55,21 @@ async function upstreamState(id: string): Promise<string> {
   return GenerationSchema.parse(await response.json()).state;
 }
 
-test("clips made at the account come in with their prompts, stored, and only once", async ({ page }) => {
+test("clips and images made at the account come in with their prompts, stored, and only once", async ({
+  page,
+}) => {
   await setFaults(studio.url, { blockedWords: ["forbidden"] });
-  const ids = [...(await Promise.all(PROMPTS.map(createUpstream))), await createUpstream(REFUSED)];
+  const ids = [
+    ...(await Promise.all(PROMPTS.map(createUpstream))),
+    await createUpstream(REFUSED),
+    await createUpstreamImage(PICTURE),
+  ];
   await expect
     .poll(async () => (await Promise.all(ids.map(upstreamState))).join(" "), {
       timeout: 90_000,
       intervals: [500, 1000],
     })
-    .toBe("completed completed failed");
+    .toBe("completed completed failed completed");
   expect(await listTasks(studio.url)).toEqual([]);
 
   await openStudio(page, studio.url);
@@ -63,16 +81,18 @@ test("clips made at the account come in with their prompts, stored, and only onc
   await importButton.click();
   const answer = await answered;
   expect(answer.status()).toBe(200);
-  expect(await answer.json()).toEqual({ imported: 2, alreadyHere: 0, skipped: 1, complete: true });
+  expect(await answer.json()).toEqual({ imported: 3, alreadyHere: 0, skipped: 1, complete: true });
   await expect(
     toasts(page).getByText(
-      "Imported 2 clips from your Luma account. 1 was left out because it failed or is still rendering.",
+      "Imported 3 clips from your Luma account. 1 was left out because it failed or is still rendering.",
       { exact: true },
     ),
   ).toBeVisible();
 
   for (const prompt of PROMPTS) await expect(clipCard(page, prompt)).toBeVisible();
   await expect(clipCard(page, REFUSED)).toHaveCount(0);
+  // The image is an image in the gallery, not a clip without a video.
+  await expect(clipCard(page, PICTURE).getByRole("img", { name: `Image: ${PICTURE}` })).toBeVisible();
   // Made elsewhere: the card's date says it was imported rather than guessing how long it took.
   await expect(clipCard(page, PROMPTS[0]!).locator("time")).toHaveAttribute("title", / · Imported$/);
 
@@ -81,12 +101,26 @@ test("clips made at the account come in with their prompts, stored, and only onc
     .poll(
       async () =>
         (await listTasks(studio.url))
-          .map((task) => `${task.prompt}|${task.state}|${task.video?.stored ?? false}|${task.imported}`)
+          .map((task) => {
+            const stored = (task.kind === "image" ? task.image?.stored : task.video?.stored) ?? false;
+            return `${task.prompt}|${task.kind}|${task.state}|${stored}|${task.imported}`;
+          })
           .sort(),
       { timeout: 60_000, intervals: [500, 1000] },
     )
-    .toEqual(PROMPTS.map((prompt) => `${prompt}|completed|true|true`).sort());
-  const stored = await listTasks(studio.url);
+    .toEqual(
+      [
+        ...PROMPTS.map((prompt) => `${prompt}|generate|completed|true|true`),
+        `${PICTURE}|image|completed|true|true`,
+      ].sort(),
+    );
+  const everything = await listTasks(studio.url);
+  const image = everything.find((task) => task.kind === "image")!;
+  expect(image).toMatchObject({ aspectRatio: "1:1", model: "photon-flash-1", video: null });
+  const picture = await fetch(`${studio.url}${image.image?.url}`);
+  expect(picture.status).toBe(200);
+  expect(picture.headers.get("content-type")).toMatch(/^image\//);
+  const stored = everything.filter((task) => task.kind !== "image");
   for (const task of stored) {
     expect(task).toMatchObject({ provider: "simulator", kind: "generate", aspectRatio: "16:9" });
     expect(ids).toContain(task.upstreamId);
@@ -98,14 +132,14 @@ test("clips made at the account come in with their prompts, stored, and only onc
   // Again, now from the gallery's toolbar: nothing new.
   const again = page.waitForResponse((response) => response.url().endsWith("/api/account/import"));
   await page.getByRole("button", { name: "Import from my Luma account" }).click();
-  expect(await (await again).json()).toEqual({ imported: 0, alreadyHere: 2, skipped: 1, complete: true });
+  expect(await (await again).json()).toEqual({ imported: 0, alreadyHere: 3, skipped: 1, complete: true });
   await expect(
     toasts(page).getByText(
-      "There were no new clips to import. 2 were already here. 1 was left out because it failed or is still rendering.",
+      "There were no new clips to import. 3 were already here. 1 was left out because it failed or is still rendering.",
       { exact: true },
     ),
   ).toBeVisible();
-  expect(await listTasks(studio.url)).toHaveLength(2);
+  expect(await listTasks(studio.url)).toHaveLength(3);
 });
 
 test("a relay studio shows no import and refuses it by API", async ({ page, request }) => {

@@ -318,13 +318,33 @@ describe("requestedSettings", () => {
       duration: null,
       model: "ray-2",
       loop: null,
+      image: false,
     });
     expect(
       requestedSettings({
         id: "g1",
         request: { aspect_ratio: "9:16", resolution: "4K", duration: "9s", loop: true, model: "ray-flash-2" },
       }),
-    ).toEqual({ aspectRatio: "9:16", resolution: "4k", duration: "9s", model: "ray-flash-2", loop: true });
+    ).toEqual({
+      aspectRatio: "9:16",
+      resolution: "4k",
+      duration: "9s",
+      model: "ray-flash-2",
+      loop: true,
+      image: false,
+    });
+    // A Photon generation (and an image reframe) is a still, whatever else it carries.
+    for (const type of ["image", "reframe_image"]) {
+      expect(
+        requestedSettings({
+          id: "p",
+          generation_type: type,
+          model: "photon-1",
+          request: { aspect_ratio: "1:1" },
+        }),
+      ).toMatchObject({ aspectRatio: "1:1", model: "photon-1", image: true });
+    }
+    expect(requestedSettings({ id: "v", generation_type: "video" }).image).toBe(false);
   });
 
   it("a relay's task object, one-element arrays, and implausible values read as absent", () => {
@@ -340,7 +360,14 @@ describe("requestedSettings", () => {
         model: "<script>",
         request: { aspect_ratio: "wide", resolution: 1080, duration: "forever", loop: "yes" },
       }),
-    ).toEqual({ aspectRatio: null, resolution: null, duration: null, model: null, loop: null });
+    ).toEqual({
+      aspectRatio: null,
+      resolution: null,
+      duration: null,
+      model: null,
+      loop: null,
+      image: false,
+    });
     expect(requestedSettings("junk")).toMatchObject({ aspectRatio: null, model: null });
   });
 });

@@ -114,6 +114,9 @@ function unwrapCode(body: Record<string, unknown>, redact: Redact): unknown {
   return wrapper.data.data;
 }
 
+/** The official `generation_type`s whose result is a picture, not a video. */
+const STILL_TYPE = /^(image|reframe_image)$/i;
+
 interface Facts {
   id: string | null;
   stateWord: string | null;
@@ -189,7 +192,7 @@ function readLevel(record: Record<string, unknown>): Facts {
       urlOf(artifact?.thumbnail),
       official.assets?.image,
     ]),
-    still: /^(image|reframe_image)$/i.test(official.generation_type ?? "") && Boolean(official.assets?.image),
+    still: STILL_TYPE.test(official.generation_type ?? "") && Boolean(official.assets?.image),
     lastFrame: firstUrl([urlOf(task.last_frame), urlOf(artifact?.last_frame)]),
     failure: nonEmpty(task.failure_reason) ?? nonEmpty(item.fail_reason),
     createdAt: parseTime(task.created_at) ?? parseTime(artifact?.created_at) ?? parseTime(item.submit_time),
@@ -206,7 +209,7 @@ export function requestedSettings(body: unknown, options: NormalizeOptions = {})
   const redact = options.redact ?? noRedaction;
   const record = Array.isArray(body) && body.length === 1 ? body[0] : body;
   if (!isRecord(record))
-    return { aspectRatio: null, resolution: null, duration: null, model: null, loop: null };
+    return { aspectRatio: null, resolution: null, duration: null, model: null, loop: null, image: false };
   const task = relayTaskSchema.parse(record);
   const official = officialGenerationSchema.parse(record);
   const request = task.request;
@@ -220,6 +223,7 @@ export function requestedSettings(body: unknown, options: NormalizeOptions = {})
     duration: plausible(request?.duration, /^\d{1,2}s$/),
     model: plausible(redact(official.model ?? request?.model ?? request?.model_name ?? ""), /^[\w.-]{1,40}$/),
     loop: typeof request?.loop === "boolean" ? request.loop : null,
+    image: STILL_TYPE.test(official.generation_type ?? ""),
   };
 }
 

@@ -28,6 +28,8 @@ export interface RequestedSettings {
   duration: string | null;
   model: string | null;
   loop: boolean | null;
+  /** A still (official `generation_type` image or reframe_image), not a clip: its picture is the thumbnail. */
+  image: boolean;
 }
 
 /** One generation of an account's listing: its snapshot and the settings it was made with. */

@@ -10,7 +10,14 @@ import { type OpenDatabase, openDatabase } from "../db/open";
 import { jobs, tasks } from "../db/schema";
 import { importGenerations } from "./import";
 
-const NO_SETTINGS = { aspectRatio: null, resolution: null, duration: null, model: null, loop: null };
+const NO_SETTINGS = {
+  aspectRatio: null,
+  resolution: null,
+  duration: null,
+  model: null,
+  loop: null,
+  image: false,
+};
 
 function done(id: string, prompt: string, extra: Partial<ListedGeneration> = {}): ListedGeneration {
   return {
@@ -81,7 +88,14 @@ describe("importGenerations", () => {
   it("imports finished clips once, skips failed and running ones, and stops where has_more is false", async () => {
     const all = [
       done("g1", "a tiger walking in snow", {
-        settings: { aspectRatio: "9:16", resolution: "1080p", duration: "9s", model: "ray-2", loop: true },
+        settings: {
+          aspectRatio: "9:16",
+          resolution: "1080p",
+          duration: "9s",
+          model: "ray-2",
+          loop: true,
+          image: false,
+        },
       }),
       { ...done("g2", "still dreaming"), state: "running" as const, videoUrl: null, settings: NO_SETTINGS },
       {
@@ -134,6 +148,32 @@ describe("importGenerations", () => {
     expect(second.outcome).toMatchObject({ imported: 0, alreadyHere: 3, skipped: 2, complete: true });
     expect(second.started).toEqual([]);
     expect(await open.db.select().from(tasks)).toHaveLength(3);
+  });
+
+  it("imports a finished image as an image, its picture as the thumbnail; an image with no picture yet waits", async () => {
+    const picture = {
+      ...done("p1", "a red fox in snow"),
+      videoUrl: null,
+      thumbnailUrl: "https://cdn.example/p1/picture.jpg",
+      durationSeconds: null,
+      settings: { ...NO_SETTINGS, aspectRatio: "3:4", model: "photon-1", image: true },
+    };
+    const unfinished = { ...picture, upstreamId: "p2", thumbnailUrl: null };
+    const { outcome, started } = await run(listing([picture, unfinished]).list);
+    expect(outcome).toMatchObject({ imported: 1, skipped: 1, complete: true });
+    const rows = await open.db.select().from(tasks);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({
+      kind: "image",
+      upstreamId: "p1",
+      prompt: "a red fox in snow",
+      aspectRatio: "3:4",
+      model: "photon-1",
+      videoUrl: null,
+      thumbnailUrl: "https://cdn.example/p1/picture.jpg",
+    });
+    // Its picture is copied like any finished image's.
+    expect(started).toEqual([rows[0]!.id]);
   });
 
   it("counts the studio's own clips of the same provider as already here, another provider's not", async () => {

@@ -13,9 +13,10 @@ import { provider, providerName } from "../upstream";
 import { newTaskId } from "./ids";
 
 /**
- * "Import from my Luma account": the clips the creator made elsewhere (on Luma's own site, another
- * tool) come into the gallery. Pages through the provider's listing, newest first, and inserts each
- * finished generation (completed, with a video) the studio does not hold yet as a completed task;
+ * "Import from my Luma account": the clips and images the creator made elsewhere (on Luma's own site,
+ * another tool) come into the gallery. Pages through the provider's listing, newest first, and inserts
+ * each finished generation (completed, with its video, or an image with its picture) the studio does not
+ * hold yet as a completed task (kind `image` for a still);
  * `tasks_provider_upstream_id_idx` makes a second run (or two at once) import nothing twice. Each new
  * clip gets its copy job in the same transaction, like any clip that finishes, and its media are then
  * copied through the mirror's guarded fetch. Failed and still-running generations are skipped.
@@ -90,8 +91,10 @@ export async function importGenerations(options: ImportOptions): Promise<ImportO
   return outcome;
 }
 
+/** Done, with what it made: a clip's video, or an image's picture (kept as its thumbnail). */
 function isFinished(generation: ListedGeneration): boolean {
-  return generation.state === "completed" && generation.videoUrl !== null;
+  if (generation.state !== "completed") return false;
+  return generation.settings.image ? generation.thumbnailUrl !== null : generation.videoUrl !== null;
 }
 
 function rowFor(generation: ListedGeneration, provider: string, now: Date): NewTaskRow {
@@ -100,7 +103,7 @@ function rowFor(generation: ListedGeneration, provider: string, now: Date): NewT
     id: newTaskId(),
     provider,
     upstreamId: generation.upstreamId,
-    kind: "generate",
+    kind: settings.image ? "image" : "generate",
     prompt: generation.prompt ?? "",
     loop: settings.loop ?? false,
     aspectRatio: settings.aspectRatio,

@@ -63,7 +63,9 @@ export function KeyframeSlot(props: KeyframeSlotProps) {
       : value?.kind === "url"
         ? `${t("fromUrl")} · ${value.url}`
         : `${fine ? c("emptyFine", { frame }) : c("emptyTouch", { frame })} ${t("hint", { mb: MAX_MB })}`);
-  const caption = value?.kind === "file" ? value.name : value?.kind === "url" ? hostOf(value.url) : short;
+  // The tile under the caption shows the picture; the caption keeps saying which end it is (a file name
+  // cut to five letters said less), and its tooltip names the file or the link's host.
+  const source = value?.kind === "file" ? value.name : value?.kind === "url" ? hostOf(value.url) : null;
   const ring = isDragReject
     ? "border-danger bg-danger-soft"
     : isDragActive
@@ -134,8 +136,8 @@ export function KeyframeSlot(props: KeyframeSlotProps) {
         {hint}
       </span>
       <div className="flex h-6 items-center gap-0.5 pointer-coarse:h-10">
-        <span className="min-w-0 flex-1 truncate text-xs text-ink-muted" title={caption}>
-          {caption}
+        <span className="min-w-0 flex-1 truncate text-xs text-ink-muted" title={source ?? undefined}>
+          {short}
         </span>
         <KeyframeUrlPopover
           slot={slot}

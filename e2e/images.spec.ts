@@ -243,6 +243,55 @@ test("camera motions picked as chips reach the upstream as concepts; unknown or 
   expect((await listTasks(studio.url)).length).toBe(before);
 });
 
+test("the Dream Machine composer, with camera motions picked, stays one compact bar with Generate in view", async ({
+  browser,
+}) => {
+  for (const size of [
+    { width: 1024, height: 768 },
+    { width: 1440, height: 900 },
+  ]) {
+    const context = await browser.newContext({ viewport: size });
+    const page = await context.newPage();
+    await openStudio(page, studio.url);
+    const form = createForm(page);
+    await form.region.getByRole("button", { name: "Camera motion" }).click();
+    const chips = page.getByRole("group", { name: "Camera motions (up to 4)" });
+    await chips.getByRole("button", { name: "Orbit left" }).click();
+    await chips.getByRole("button", { name: "Crane up" }).click();
+    await page.keyboard.press("Escape");
+    await expect(form.region.getByRole("button", { name: /^Camera motion: / })).toBeVisible();
+    // More settings than the relay's (a fourth model option row, camera motion) and still ≤ 220 px.
+    const composer = await form.region.boundingBox();
+    expect(composer?.height ?? 999, `${size.width}×${size.height}`).toBeLessThanOrEqual(220);
+    const generate = await form.generate.boundingBox();
+    expect((generate?.y ?? 999) + (generate?.height ?? 0)).toBeLessThanOrEqual(size.height);
+    await context.close();
+  }
+});
+
+test("on a phone, camera motions are picked in the settings sheet and its ⚙ button counts them", async ({
+  browser,
+}) => {
+  const context = await browser.newContext({
+    viewport: { width: 375, height: 812 },
+    isMobile: true,
+    hasTouch: true,
+  });
+  const page = await context.newPage();
+  await openStudio(page, studio.url);
+  const form = createForm(page);
+  const settings = form.region.getByRole("button", { name: /^Settings/ });
+  await settings.tap();
+  const sheet = page.getByRole("dialog", { name: "Clip settings" });
+  const chips = sheet.getByRole("group", { name: "Camera motions (up to 4)" });
+  await chips.getByRole("button", { name: "Orbit left" }).tap();
+  await chips.getByRole("button", { name: "Crane up" }).tap();
+  await page.keyboard.press("Escape");
+  await expect(sheet).toBeHidden();
+  await expect(settings).toHaveAccessibleName(/, 2 camera motions$/);
+  await context.close();
+});
+
 test("a shared image has its own page: the picture, its prompt, a download, and image tags for unfurlers", async ({
   browser,
 }) => {

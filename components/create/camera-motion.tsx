@@ -7,7 +7,7 @@ import { useId } from "react";
 import { apiFetch } from "@/lib/client/api";
 import { CONCEPTS_MAX } from "@/lib/shared/generation-input";
 import { OnDemandMessages } from "../on-demand-messages";
-import { strokeIcon } from "./settings-fields";
+import { CAMERA_ICON } from "./settings-fields";
 
 export interface CameraMotionProps {
   selected: readonly string[];
@@ -18,8 +18,6 @@ export interface CameraMotionProps {
   error?: string;
   errorId?: string;
 }
-
-const CAMERA_ICON = strokeIcon("M3 7h11v10H3zM14 10l7-3v10l-7-3");
 
 /** "orbit_left" → "orbit left": a key Luma adds after this release still reads as words. */
 const humanise = (key: string) => key.replace(/[_-]+/g, " ").trim();

@@ -274,12 +274,17 @@ export function CreateForm({ capabilities: caps, onCreated, onTaskRecorded }: Cr
           </div>
         </div>
         <div className="mt-2 flex items-center gap-2 sm:mt-3">
-          <div className="hidden min-w-0 flex-1 flex-wrap items-center gap-2 sm:flex">
+          <div className="hidden min-w-0 flex-1 flex-wrap items-center gap-1.5 sm:flex xl:gap-2">
             <SettingsFields idPrefix={idPrefix} variant="chip" {...settingsProps} />
             {camera("chip", idPrefix)}
           </div>
           <div className="flex min-w-0 flex-1 sm:hidden">
-            <SettingsSheet open={sheetOpen} onOpenChange={setSheetOpen} summary={summary}>
+            <SettingsSheet
+              open={sheetOpen}
+              onOpenChange={setSheetOpen}
+              summary={summary}
+              motions={concepts.length}
+            >
               <SettingsFields idPrefix={sheetPrefix} variant="row" {...settingsProps} />
               {camera("row", sheetPrefix)}
             </SettingsSheet>

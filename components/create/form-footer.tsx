@@ -28,11 +28,14 @@ export function GenerateBar({
   const format = useFormatter();
   const fine = useMediaQuery(FINE_POINTER);
   const over = promptLength > maxLength;
+  // Below xl the settings need the row: the count shows there once it matters (the last fifth), the
+  // key hint only from xl (it stays in the button's description for screen readers).
+  const near = promptLength >= maxLength * 0.8;
   return (
     <div className="flex shrink-0 items-center gap-3">
       <span
         id={countId}
-        className={`text-xs tabular-nums ${over ? "font-semibold text-danger" : "hidden text-ink-faint sm:inline"}`}
+        className={`text-xs tabular-nums ${over ? "font-semibold text-danger" : near ? "hidden text-ink-faint sm:inline" : "hidden text-ink-faint xl:inline"}`}
       >
         {format.number(promptLength)} / {format.number(maxLength)}
         <span className="sr-only"> {t("characters")}</span>
@@ -45,7 +48,7 @@ export function GenerateBar({
           </span>
           <span
             aria-hidden="true"
-            className="hidden rounded border border-line px-1.5 py-0.5 font-sans text-xs text-ink-faint sm:inline"
+            className="hidden rounded border border-line px-1.5 py-0.5 font-sans text-xs text-ink-faint xl:inline"
           >
             Ctrl/⌘ ↵
           </span>

@@ -34,6 +34,8 @@ export const strokeIcon = (path: string, strokeWidth = 1.8) => (
   </svg>
 );
 const LOOP_ICON = strokeIcon("M17 2l4 4-4 4M3 11V9a3 3 0 0 1 3-3h15M7 22l-4-4 4-4M21 13v2a3 3 0 0 1-3 3H3");
+export const CAMERA_ICON = strokeIcon("M3 7h11v10H3zM14 10l7-3v10l-7-3");
+
 export const ENHANCE_ICON = strokeIcon(
   "M12 3l1.8 4.7L18.5 9.5l-4.7 1.8L12 16l-1.8-4.7L5.5 9.5l4.7-1.8zM19 15l.9 2.1L22 18l-2.1.9L19 21l-.9-2.1L16 18l2.1-.9z",
 );

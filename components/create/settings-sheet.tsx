@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { type ReactNode, useRef } from "react";
 import { lazyPart, preloadProps } from "@/lib/client/lazy-part";
 import { useLazyPart } from "@/lib/client/use-lazy-part";
+import { CAMERA_ICON } from "./settings-fields";
 
 const radixSheet = lazyPart(() => import("./settings-sheet-radix"));
 const preloadSheet = (): void => void radixSheet.load().catch(() => {});
@@ -13,6 +14,8 @@ export interface SettingsSheetProps {
   onOpenChange: (open: boolean) => void;
   /** What the ⚙ button says besides its name: the current choices, "Ray 2 · 16:9 · 5 s". */
   summary: string;
+  /** Camera motions picked (shown as a camera and their number; 0 shows nothing). */
+  motions?: number;
   children: ReactNode;
 }
 
@@ -21,7 +24,7 @@ export interface SettingsSheetProps {
  * Radix dialog, ./settings-sheet-radix) is loaded on demand: at idle time, or when the button is
  * touched, hovered or focused.
  */
-export function SettingsSheet({ open, onOpenChange, summary, children }: SettingsSheetProps) {
+export function SettingsSheet({ open, onOpenChange, summary, motions = 0, children }: SettingsSheetProps) {
   const c = useTranslations("Composer");
   const trigger = useRef<HTMLButtonElement>(null);
   const Radix = useLazyPart(radixSheet, open);
@@ -50,6 +53,15 @@ export function SettingsSheet({ open, onOpenChange, summary, children }: Setting
         </svg>
         <span className="sr-only">{c("settings")}: </span>
         <span className="truncate tabular-nums">{summary}</span>
+        {motions > 0 ? (
+          <span className="inline-flex shrink-0 items-center gap-0.5 text-accent">
+            <span aria-hidden="true">{CAMERA_ICON}</span>
+            <span aria-hidden="true" className="tabular-nums">
+              {motions}
+            </span>
+            <span className="sr-only">, {c("motionsPicked", { count: motions })}</span>
+          </span>
+        ) : null}
       </button>
       {open && Radix ? (
         <Radix.RadixSettingsSheet onOpenChange={onOpenChange} trigger={trigger}>

@@ -18,6 +18,10 @@ export interface ProviderCapabilities {
   loop: boolean;
   /** Luma refuses `loop` together with an end frame. */
   loopWithEndFrame: boolean;
+  /** Durations that cannot loop (Agents API: 10s); absent = every duration can. */
+  loopDurationsExcluded?: readonly string[];
+  /** High dynamic range output (needs HDR access on the account; cannot loop); absent = not offered. */
+  hdr?: boolean;
   extend: boolean;
   /** An extension follows its parent's aspect ratio, so the form need not ask again. */
   extendKeepsAspectRatio: boolean;
@@ -118,5 +122,59 @@ export const OFFICIAL_CAPABILITIES: ProviderCapabilities = Object.freeze({
     reframe: Object.freeze(["1:1", "4:3", "3:4", "16:9", "9:16", "21:9", "9:21"]),
     extendBackward: true,
     interpolate: true,
+  }),
+});
+
+/**
+ * The Luma Agents API (Ray 3.2, UPSTREAM.md §5). Not a provider yet: only its wire client exists. It polls
+ * (no callbacks), lists nothing, reports no balance, and has no camera concepts.
+ */
+export const AGENTS_CAPABILITIES: ProviderCapabilities = Object.freeze({
+  models: Object.freeze([named("ray-3.2")]),
+  defaultModel: "ray-3.2",
+  aspectRatios: Object.freeze(["9:16", "3:4", "1:1", "4:3", "16:9", "21:9"]),
+  resolutions: Object.freeze(["540p", "720p", "1080p"]),
+  durations: Object.freeze(["5s", "10s"]),
+  maxPromptLength: 6000,
+  minPromptLength: 1,
+  loop: true,
+  // The API documents no rule against it, but it is Luma's rule on the other surfaces; not yet tried here.
+  loopWithEndFrame: false,
+  loopDurationsExcluded: Object.freeze(["10s"]),
+  hdr: true,
+  extend: true,
+  extendKeepsAspectRatio: true,
+  batch: false,
+  webhooks: false,
+  downloadUrl: false,
+  importList: false,
+  concepts: false,
+  images: Object.freeze({
+    models: Object.freeze([named("uni-1"), named("uni-1-max")]),
+    defaultModel: "uni-1",
+    aspectRatios: Object.freeze([
+      "3:1",
+      "2:1",
+      "21:9",
+      "16:9",
+      "4:3",
+      "3:2",
+      "1:1",
+      "3:4",
+      "2:3",
+      "9:16",
+      "1:2",
+      "1:3",
+    ]),
+    formats: Object.freeze(["jpg", "png"] as const),
+    maxReferences: 9,
+  }),
+  edits: Object.freeze({
+    upscale: Object.freeze([]),
+    audio: false,
+    modify: false,
+    reframe: Object.freeze([]),
+    extendBackward: true,
+    interpolate: false,
   }),
 });

@@ -10,6 +10,9 @@ export const MODEL_NAMES = {
   "ray-flash-2": "Ray Flash 2",
   "photon-1": "Photon",
   "photon-flash-1": "Photon Flash",
+  "ray-3.2": "Ray 3.2",
+  "uni-1": "Uni-1",
+  "uni-1-max": "Uni-1 Max",
 } as const satisfies Record<string, string>;
 
 export type KnownModel = keyof typeof MODEL_NAMES;

@@ -7,7 +7,7 @@ import { z } from "zod";
  */
 
 const text = z.string().nullish().catch(null);
-const numberLike = z
+export const numberLike = z
   .union([
     z.number(),
     z
@@ -18,12 +18,15 @@ const numberLike = z
   .nullish()
   .catch(null);
 /** Ids arrive as strings and, on some relays, numbers. */
-const idLike = z
+export const idLike = z
   .union([z.string().min(1), z.number().transform(String)])
   .nullish()
   .catch(null);
 /** ISO string or unix seconds. */
-const timeLike = z.union([z.string(), z.number()]).nullish().catch(null);
+export const timeLike = z.union([z.string(), z.number()]).nullish().catch(null);
+
+/** Text, or null when absent or of another type; shared by the Agents answer schemas. */
+export { text as looseText };
 
 const mediaObject = z.looseObject({
   url: text,

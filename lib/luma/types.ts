@@ -16,6 +16,11 @@ export interface UpstreamSnapshot {
   thumbnailUrl: string | null;
   lastFrameUrl: string | null;
   failureReason: string | null;
+  /**
+   * The upstream's machine-readable failure word (Agents API `failure_code`), kept as sent so the studio
+   * can later say what to change; absent where the upstream has none.
+   */
+  failureCode?: string | null;
   createdAt: Date | null;
   estimateWaitSeconds: number | null;
   prompt: string | null;

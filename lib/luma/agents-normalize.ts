@@ -6,8 +6,9 @@ import type { NormalizeOptions } from "./normalize";
 import { mapState } from "./state";
 import type { UpstreamSnapshot } from "./types";
 
-/** Generation `type`s whose result is a picture, not a video. */
+/** Generation `type`s whose result is a picture, and those whose result is a video. */
 const STILL_TYPES: ReadonlySet<string> = new Set(["image", "image_edit"]);
+const VIDEO_TYPES: ReadonlySet<string> = new Set(["video", "video_edit", "video_reframe"]);
 
 type Output = ReturnType<typeof agentsOutputSchema.parse>;
 
@@ -31,7 +32,8 @@ export function normalizeAgents(body: unknown, options: NormalizeOptions = {}): 
   const image = ofType("image");
   const kind = nonEmpty(generation.type)?.toLowerCase() ?? null;
   // An unknown type is read by what it produced: a video if there is one, else a picture.
-  const still = kind !== null && STILL_TYPES.has(kind) ? true : !video && Boolean(image);
+  const known = kind !== null && (STILL_TYPES.has(kind) || VIDEO_TYPES.has(kind));
+  const still = known ? STILL_TYPES.has(kind) : !video && Boolean(image);
   const result = still ? image : video;
 
   const stateWord = nonEmpty(generation.state);

@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { agentsCreateBodySchema } from "./agents-schemas";
+import {
+  AGENTS_ASPECT_RATIOS,
+  AGENTS_DURATIONS,
+  AGENTS_IMAGE_MODELS,
+  AGENTS_RESOLUTIONS,
+  agentsCreateBodySchema,
+  MAX_IMAGE_REFS,
+  RAY_3_2_ASPECT_RATIOS,
+} from "./agents-schemas";
+import { AGENTS_CAPABILITIES } from "./capabilities";
+import { MODEL_NAMES } from "./model-names";
 
 const SOURCE = { url: "https://cdn.example.com/source.mp4", media_type: "video/mp4" };
 const five = { duration: "5s", resolution: "720p" };
@@ -149,5 +159,35 @@ describe("Agents create body: the rules the API documents", () => {
       problems({ prompt: "a", type: "image", model: "uni-1", aspect_ratio: "3:1", video: five }),
     ).toEqual(["video: only for type video, video_edit or video_reframe"]);
     expect(problems({ prompt: "a", type: "image", model: "uni-1", extra: 1 })[0]).toMatch(/extra/);
+  });
+});
+
+describe("AGENTS_CAPABILITIES", () => {
+  it("offers what the wire schema accepts, and none of what the API lacks", () => {
+    const caps = AGENTS_CAPABILITIES;
+    expect(caps.aspectRatios).toEqual([...RAY_3_2_ASPECT_RATIOS]);
+    expect(caps.durations).toEqual([...AGENTS_DURATIONS]);
+    expect(caps.resolutions).toEqual([...AGENTS_RESOLUTIONS]);
+    expect(caps.images?.aspectRatios).toEqual([...AGENTS_ASPECT_RATIOS]);
+    expect(caps.images?.models.map((model) => model.id)).toEqual([...AGENTS_IMAGE_MODELS]);
+    expect(caps.images?.maxReferences).toBe(MAX_IMAGE_REFS.image);
+    expect([caps.webhooks, caps.importList, caps.concepts, caps.batch, caps.downloadUrl]).toEqual([
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
+    expect([caps.loop, caps.loopWithEndFrame, caps.loopDurationsExcluded, caps.hdr]).toEqual([
+      true,
+      false,
+      ["10s"],
+      true,
+    ]);
+    expect([caps.models, caps.images?.models].flat().map((model) => model?.label)).toEqual([
+      MODEL_NAMES["ray-3.2"],
+      "Uni-1",
+      "Uni-1 Max",
+    ]);
   });
 });

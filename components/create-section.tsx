@@ -4,13 +4,12 @@ import { useQueryClient } from "@tanstack/react-query";
 import { CreateForm } from "@/components/create/create-form";
 import type { ProviderCapabilities } from "@/lib/luma/capabilities";
 import { refreshBalance } from "@/lib/queries/balance";
-import { taskKeys } from "@/lib/queries/tasks";
+import { showStartedTask, taskKeys } from "@/lib/queries/tasks";
 
 /**
- * The form in its page region; a new task refreshes the gallery, which then follows it, and the header's
- * balance. A long poll
- * already under way is kept (not restarted): the studio tells it of the new task within ~3 s, and a
- * restart per submit would cost a request each.
+ * The form in its page region; a new task goes straight into the gallery, which then follows it, and
+ * the header's balance is read again. A long poll already under way is kept (not restarted): the studio
+ * tells it of the new task within ~3 s, and a restart per submit would cost a request each.
  */
 export function CreateSection({
   capabilities,
@@ -27,8 +26,10 @@ export function CreateSection({
       </h2>
       <CreateForm
         capabilities={capabilities}
-        onTaskRecorded={() => {
+        onTaskRecorded={(task) => {
           refreshBalance(queryClient);
+          // A failed attempt the server kept is known only by id: the lists are read again for it.
+          if (task) return showStartedTask(queryClient, task);
           return queryClient.invalidateQueries({ queryKey: taskKeys.all }, { cancelRefetch: false });
         }}
       />

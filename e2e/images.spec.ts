@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
 import type { Task } from "@/lib/shared/task";
 import { createForm } from "./fixtures/create-form";
 import { type ExtraStudio, getTask, listTasks, SIM_TOKEN, startExtraStudio } from "./fixtures/extra-studio";
@@ -35,6 +35,15 @@ function receivedStart(task: Task): Promise<Buffer> {
   return bytesOf(`${studio.url}/api/simulator/_sim/tasks/${task.upstreamId}/keyframes/start`, {
     authorization: `Bearer ${SIM_TOKEN}`,
   });
+}
+
+/** Opens the composer's Camera motion chip and picks these motions, then closes it. */
+async function pickMotions(page: Page, names: string[]): Promise<void> {
+  await createForm(page).region.getByRole("button", { name: "Camera motion" }).click();
+  const chips = page.getByRole("group", { name: "Camera motions (up to 4)" });
+  for (const name of names) await chips.getByRole("button", { name }).click();
+  await expect(chips.getByRole("button", { name: names[0] })).toHaveAttribute("aria-pressed", "true");
+  await page.keyboard.press("Escape");
 }
 
 async function finished(prompt: string, kind: Task["kind"]): Promise<Task> {
@@ -192,12 +201,7 @@ test("camera motions picked as chips reach the upstream as concepts; unknown or 
   test.setTimeout(120_000);
   await openStudio(page, studio.url);
   const form = createForm(page);
-  await form.region.getByRole("button", { name: "Camera motion" }).click();
-  const chips = page.getByRole("group", { name: "Camera motions (up to 4)" });
-  await chips.getByRole("button", { name: "Orbit left" }).click();
-  await chips.getByRole("button", { name: "Crane up" }).click();
-  await expect(chips.getByRole("button", { name: "Orbit left" })).toHaveAttribute("aria-pressed", "true");
-  await page.keyboard.press("Escape");
+  await pickMotions(page, ["Orbit left", "Crane up"]);
   await expect(
     form.region.getByRole("button", { name: "Camera motion: Orbit left, Crane up" }),
   ).toBeVisible();
@@ -254,11 +258,7 @@ test("the Dream Machine composer, with camera motions picked, stays one compact 
     const page = await context.newPage();
     await openStudio(page, studio.url);
     const form = createForm(page);
-    await form.region.getByRole("button", { name: "Camera motion" }).click();
-    const chips = page.getByRole("group", { name: "Camera motions (up to 4)" });
-    await chips.getByRole("button", { name: "Orbit left" }).click();
-    await chips.getByRole("button", { name: "Crane up" }).click();
-    await page.keyboard.press("Escape");
+    await pickMotions(page, ["Orbit left", "Crane up"]);
     await expect(form.region.getByRole("button", { name: /^Camera motion: / })).toBeVisible();
     // More settings than the relay's (a fourth model option row, camera motion) and still ≤ 220 px.
     const composer = await form.region.boundingBox();
@@ -269,27 +269,21 @@ test("the Dream Machine composer, with camera motions picked, stays one compact 
   }
 });
 
-test("on a phone, camera motions are picked in the settings sheet and its ⚙ button counts them", async ({
-  browser,
-}) => {
-  const context = await browser.newContext({
-    viewport: { width: 375, height: 812 },
-    isMobile: true,
-    hasTouch: true,
+test.describe("on a phone", () => {
+  test.use({ viewport: { width: 375, height: 812 }, hasTouch: true, isMobile: true });
+
+  test("camera motions are picked in the settings sheet and its ⚙ button counts them", async ({ page }) => {
+    await openStudio(page, studio.url);
+    const settings = createForm(page).region.getByRole("button", { name: /^Settings/ });
+    await settings.tap();
+    const sheet = page.getByRole("dialog", { name: "Clip settings" });
+    const chips = sheet.getByRole("group", { name: "Camera motions (up to 4)" });
+    await chips.getByRole("button", { name: "Orbit left" }).tap();
+    await chips.getByRole("button", { name: "Crane up" }).tap();
+    await page.keyboard.press("Escape");
+    await expect(sheet).toBeHidden();
+    await expect(settings).toHaveAccessibleName(/, 2 camera motions$/);
   });
-  const page = await context.newPage();
-  await openStudio(page, studio.url);
-  const form = createForm(page);
-  const settings = form.region.getByRole("button", { name: /^Settings/ });
-  await settings.tap();
-  const sheet = page.getByRole("dialog", { name: "Clip settings" });
-  const chips = sheet.getByRole("group", { name: "Camera motions (up to 4)" });
-  await chips.getByRole("button", { name: "Orbit left" }).tap();
-  await chips.getByRole("button", { name: "Crane up" }).tap();
-  await page.keyboard.press("Escape");
-  await expect(sheet).toBeHidden();
-  await expect(settings).toHaveAccessibleName(/, 2 camera motions$/);
-  await context.close();
 });
 
 test("a shared image has its own page: the picture, its prompt, a download, and image tags for unfurlers", async ({

@@ -38,7 +38,8 @@ export interface CreateFormProps {
   capabilities: ProviderCapabilities;
   onCreated?: (task: Task) => void;
   /** Any submit the server kept as a clip, started or failed: the gallery has something new to show. */
-  onTaskRecorded?: () => void;
+  /** A clip was started (its task), or a failed attempt was kept by the server (no task here). */
+  onTaskRecorded?: (task?: Task) => void;
 }
 
 const SETTING_FIELDS = new Set<FieldName>(["model", "aspectRatio", "resolution", "duration", "loop"]);
@@ -89,7 +90,8 @@ export function CreateForm({ capabilities: caps, onCreated, onTaskRecorded }: Cr
     values: { prompt, ...settings, loop, concepts: concepts.length ? concepts : undefined },
     focusField,
     onDone: (outcome) => {
-      if (outcome.ok || outcome.recorded) onTaskRecorded?.();
+      if (outcome.ok) onTaskRecorded?.(outcome.task);
+      else if (outcome.recorded) onTaskRecorded?.();
       if (outcome.ok) {
         clearDraft([prompt, outcome.task.prompt]);
         onCreated?.(outcome.task);

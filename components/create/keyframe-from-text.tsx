@@ -1,6 +1,5 @@
 "use client";
 
-import * as Dialog from "@radix-ui/react-dialog";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { type FormEvent, useEffect, useId, useRef, useState } from "react";
@@ -18,7 +17,7 @@ import { PROMPT_MAX } from "@/lib/shared/generation-input";
 import { IMAGE_REFERENCES_MAX } from "@/lib/shared/image-input";
 import { isTerminalState, type Task } from "@/lib/shared/task";
 import { OnDemandMessages } from "../on-demand-messages";
-import { CloseIcon } from "../viewer/close-button";
+import { SheetDialog } from "../ui/sheet-dialog";
 import type { Slot } from "./use-keyframes";
 
 export interface KeyframeFromTextProps {
@@ -175,151 +174,130 @@ function FromTextDialog({ slot, aspectRatio, models, suggestion, onDone, onClose
 
   const waiting = imageId !== null;
   return (
-    <Dialog.Root open onOpenChange={(open) => (open ? null : onClose())}>
-      <Dialog.Portal>
-        <Dialog.Overlay className="fixed inset-0 z-50 bg-scrim backdrop-blur-sm" />
-        <Dialog.Content
-          data-testid="keyframe-from-text"
-          className="fixed inset-x-0 bottom-0 z-50 flex max-h-[92dvh] flex-col gap-4 overflow-y-auto rounded-t-panel border-t border-line bg-surface px-3 pt-3 pb-[max(0.75rem,env(safe-area-inset-bottom))] text-ink shadow-2xl sm:inset-x-auto sm:top-1/2 sm:bottom-auto sm:left-1/2 sm:w-[min(32rem,calc(100vw-2rem))] sm:-translate-x-1/2 sm:-translate-y-1/2 sm:rounded-panel sm:border sm:p-5"
-        >
-          <div
-            aria-hidden="true"
-            className="mx-auto h-1 w-10 shrink-0 rounded-full bg-line-strong sm:hidden"
+    <SheetDialog
+      onClose={onClose}
+      testId="keyframe-from-text"
+      width="md"
+      closeLabel={t("close")}
+      title={t("title", { slot: slotWord })}
+      description={t("explain", { ratio: aspectRatio })}
+    >
+      <form onSubmit={submit} noValidate className="flex flex-col gap-4">
+        <div className="flex flex-col gap-1.5">
+          <label htmlFor={`${ids}-prompt`} className="text-sm font-medium">
+            {t("prompt")}
+          </label>
+          <textarea
+            id={`${ids}-prompt`}
+            value={prompt}
+            rows={3}
+            disabled={waiting}
+            placeholder={t("promptPlaceholder")}
+            aria-invalid={problem ? true : undefined}
+            onChange={(event) => setPrompt(event.target.value)}
+            onKeyDown={(event) => {
+              if (event.key === "Enter" && (event.metaKey || event.ctrlKey)) void submit(event);
+            }}
+            className={`${FIELD} resize-y`}
           />
-          <div className="flex items-start gap-3">
-            <div className="min-w-0 flex-1">
-              <Dialog.Title className="text-base font-semibold">
-                {t("title", { slot: slotWord })}
-              </Dialog.Title>
-              <Dialog.Description className="mt-0.5 text-sm text-ink-muted">
-                {t("explain", { ratio: aspectRatio })}
-              </Dialog.Description>
+        </div>
+        {models.length > 1 ? (
+          <fieldset className="flex flex-col gap-2">
+            <legend className="mb-2 text-sm font-medium">{t("model")}</legend>
+            <div className="flex flex-wrap gap-2">
+              {models.map((option) => (
+                <label
+                  key={option.id}
+                  className="relative inline-flex h-10 cursor-pointer items-center rounded-full border border-line px-4 text-sm has-checked:border-accent has-checked:bg-accent-soft has-focus-visible:outline-2 has-focus-visible:outline-accent has-disabled:cursor-not-allowed has-disabled:opacity-60"
+                >
+                  <input
+                    type="radio"
+                    name={`${ids}-model`}
+                    value={option.id}
+                    checked={model === option.id}
+                    disabled={waiting}
+                    onChange={() => setModel(option.id)}
+                    className="sr-only"
+                  />
+                  {option.label}
+                </label>
+              ))}
             </div>
-            <Dialog.Close
-              aria-label={t("close")}
-              className="-mt-1 -mr-1 grid size-10 shrink-0 place-items-center rounded-full text-ink-muted hover:bg-raised hover:text-ink focus-visible:outline-2 focus-visible:outline-accent"
-            >
-              <CloseIcon />
-            </Dialog.Close>
-          </div>
-          <form onSubmit={submit} noValidate className="flex flex-col gap-4">
-            <div className="flex flex-col gap-1.5">
-              <label htmlFor={`${ids}-prompt`} className="text-sm font-medium">
-                {t("prompt")}
-              </label>
-              <textarea
-                id={`${ids}-prompt`}
-                value={prompt}
-                rows={3}
-                disabled={waiting}
-                placeholder={t("promptPlaceholder")}
-                aria-invalid={problem ? true : undefined}
-                onChange={(event) => setPrompt(event.target.value)}
-                onKeyDown={(event) => {
-                  if (event.key === "Enter" && (event.metaKey || event.ctrlKey)) void submit(event);
-                }}
-                className={`${FIELD} resize-y`}
-              />
-            </div>
-            {models.length > 1 ? (
-              <fieldset className="flex flex-col gap-2">
-                <legend className="mb-2 text-sm font-medium">{t("model")}</legend>
-                <div className="flex flex-wrap gap-2">
-                  {models.map((option) => (
-                    <label
-                      key={option.id}
-                      className="relative inline-flex h-10 cursor-pointer items-center rounded-full border border-line px-4 text-sm has-checked:border-accent has-checked:bg-accent-soft has-focus-visible:outline-2 has-focus-visible:outline-accent has-disabled:cursor-not-allowed has-disabled:opacity-60"
-                    >
-                      <input
-                        type="radio"
-                        name={`${ids}-model`}
-                        value={option.id}
-                        checked={model === option.id}
-                        disabled={waiting}
-                        onChange={() => setModel(option.id)}
-                        className="sr-only"
-                      />
-                      {option.label}
-                    </label>
-                  ))}
-                </div>
-              </fieldset>
-            ) : null}
-            <div className="flex flex-col gap-3 sm:flex-row sm:gap-6">
-              <ReferencePicker
-                label={t("refs")}
-                hint={t("refsHint", { max: IMAGE_REFERENCES_MAX })}
-                pickLabel={t("refsPick")}
-                removeLabel={(name) => t("remove", { name })}
-                items={refs}
-                max={IMAGE_REFERENCES_MAX}
-                disabled={waiting || uploading}
-                onFiles={(files) =>
-                  addReferences(files, IMAGE_REFERENCES_MAX - refs.length, (added) =>
-                    setRefs((now) => [...now, ...added]),
-                  )
-                }
-                onRemove={(id) => setRefs((now) => now.filter((ref) => ref.id !== id))}
-              />
-              <ReferencePicker
-                label={t("style")}
-                hint={t("styleHint")}
-                pickLabel={t("stylePick")}
-                removeLabel={(name) => t("remove", { name })}
-                items={style}
-                max={1}
-                disabled={waiting || uploading}
-                onFiles={(files) => addReferences(files, 1 - style.length, setStyle)}
-                onRemove={() => setStyle([])}
-              />
-              <ReferencePicker
-                label={t("person")}
-                hint={t("personHint", { max: IMAGE_REFERENCES_MAX })}
-                pickLabel={t("personPick")}
-                removeLabel={(name) => t("remove", { name })}
-                items={people}
-                max={IMAGE_REFERENCES_MAX}
-                disabled={waiting || uploading}
-                onFiles={(files) =>
-                  addReferences(files, IMAGE_REFERENCES_MAX - people.length, (added) =>
-                    setPeople((now) => [...now, ...added]),
-                  )
-                }
-                onRemove={(id) => setPeople((now) => now.filter((ref) => ref.id !== id))}
-              />
-            </div>
-            <div aria-live="polite" className="min-h-5 text-sm">
-              {waiting ? (
-                <div className="flex flex-col gap-2">
-                  <p className="flex items-center gap-2 text-ink-muted">
-                    <span
-                      aria-hidden="true"
-                      className="size-3.5 animate-spin rounded-full border-2 border-line border-t-accent motion-reduce:animate-none"
-                    />
-                    {made?.state === "running" ? t("making") : t("queued")}
-                  </p>
-                  <p className="text-xs text-ink-muted">{t("staysInGallery")}</p>
-                </div>
-              ) : null}
-            </div>
-            {problem ? (
-              <p role="alert" className="rounded-tile bg-danger-soft px-3 py-2 text-sm text-danger">
-                {problem}
+          </fieldset>
+        ) : null}
+        <div className="flex flex-col gap-3 sm:flex-row sm:gap-6">
+          <ReferencePicker
+            label={t("refs")}
+            hint={t("refsHint", { max: IMAGE_REFERENCES_MAX })}
+            pickLabel={t("refsPick")}
+            removeLabel={(name) => t("remove", { name })}
+            items={refs}
+            max={IMAGE_REFERENCES_MAX}
+            disabled={waiting || uploading}
+            onFiles={(files) =>
+              addReferences(files, IMAGE_REFERENCES_MAX - refs.length, (added) =>
+                setRefs((now) => [...now, ...added]),
+              )
+            }
+            onRemove={(id) => setRefs((now) => now.filter((ref) => ref.id !== id))}
+          />
+          <ReferencePicker
+            label={t("style")}
+            hint={t("styleHint")}
+            pickLabel={t("stylePick")}
+            removeLabel={(name) => t("remove", { name })}
+            items={style}
+            max={1}
+            disabled={waiting || uploading}
+            onFiles={(files) => addReferences(files, 1 - style.length, setStyle)}
+            onRemove={() => setStyle([])}
+          />
+          <ReferencePicker
+            label={t("person")}
+            hint={t("personHint", { max: IMAGE_REFERENCES_MAX })}
+            pickLabel={t("personPick")}
+            removeLabel={(name) => t("remove", { name })}
+            items={people}
+            max={IMAGE_REFERENCES_MAX}
+            disabled={waiting || uploading}
+            onFiles={(files) =>
+              addReferences(files, IMAGE_REFERENCES_MAX - people.length, (added) =>
+                setPeople((now) => [...now, ...added]),
+              )
+            }
+            onRemove={(id) => setPeople((now) => now.filter((ref) => ref.id !== id))}
+          />
+        </div>
+        <div aria-live="polite" className="min-h-5 text-sm">
+          {waiting ? (
+            <div className="flex flex-col gap-2">
+              <p className="flex items-center gap-2 text-ink-muted">
+                <span
+                  aria-hidden="true"
+                  className="size-3.5 animate-spin rounded-full border-2 border-line border-t-accent motion-reduce:animate-none"
+                />
+                {made?.state === "running" ? t("making") : t("queued")}
               </p>
-            ) : null}
-            <div className="sticky -bottom-3 -mx-3 -mb-3 flex items-center justify-end gap-3 border-t border-line bg-surface px-3 py-3 pb-[max(0.75rem,env(safe-area-inset-bottom))] sm:static sm:m-0 sm:border-0 sm:p-0">
-              <button
-                type="submit"
-                disabled={busy || uploading}
-                className="inline-flex h-10 items-center rounded-full bg-accent px-5 text-sm font-semibold text-accent-ink shadow-sm hover:bg-accent-hover focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent disabled:opacity-60"
-              >
-                {busy ? t("busy") : t("submit")}
-              </button>
+              <p className="text-xs text-ink-muted">{t("staysInGallery")}</p>
             </div>
-          </form>
-        </Dialog.Content>
-      </Dialog.Portal>
-    </Dialog.Root>
+          ) : null}
+        </div>
+        {problem ? (
+          <p role="alert" className="rounded-tile bg-danger-soft px-3 py-2 text-sm text-danger">
+            {problem}
+          </p>
+        ) : null}
+        <div className="sticky -bottom-3 -mx-3 -mb-3 flex items-center justify-end gap-3 border-t border-line bg-surface px-3 py-3 pb-[max(0.75rem,env(safe-area-inset-bottom))] sm:static sm:m-0 sm:border-0 sm:p-0">
+          <button
+            type="submit"
+            disabled={busy || uploading}
+            className="inline-flex h-10 items-center rounded-full bg-accent px-5 text-sm font-semibold text-accent-ink shadow-sm hover:bg-accent-hover focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent disabled:opacity-60"
+          >
+            {busy ? t("busy") : t("submit")}
+          </button>
+        </div>
+      </form>
+    </SheetDialog>
   );
 }
 

@@ -1,6 +1,5 @@
 "use client";
 
-import * as Dialog from "@radix-ui/react-dialog";
 import { type InfiniteData, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { type FormEvent, useId, useRef, useState } from "react";
@@ -17,7 +16,7 @@ import { taskKeys } from "@/lib/queries/tasks";
 import { type EditToolName, PROMPT_LIMIT } from "@/lib/shared/edit-input";
 import type { Task, TaskPage } from "@/lib/shared/task";
 import { OnDemandMessages } from "../on-demand-messages";
-import { CloseIcon } from "../viewer/close-button";
+import { SheetDialog } from "../ui/sheet-dialog";
 import { useEditAbilities } from "./edit-tools";
 import { fittedPlacement, type Placement, ReframePlacer } from "./reframe-placer";
 
@@ -163,267 +162,244 @@ function EditDialogContent({ source, tool, onClose, returnFocus }: EditDialogPro
     index <= 2 ? e("strength.adhere") : index <= 5 ? e("strength.flex") : e("strength.reimagine");
 
   return (
-    <Dialog.Root open onOpenChange={(open) => (open ? null : onClose())}>
-      <Dialog.Portal>
-        <Dialog.Overlay className="fixed inset-0 z-50 bg-scrim backdrop-blur-sm" />
-        <Dialog.Content
-          data-testid="edit-dialog"
-          onOpenAutoFocus={(event) => {
-            // Where the creator starts: the prompt, or the chosen resolution.
-            const first = document.querySelector<HTMLElement>(
-              tool === "upscale" ? `[name="${ids}-resolution"]:checked` : `#${ids}-prompt`,
-            );
-            if (!first) return;
-            event.preventDefault();
-            first.focus();
-          }}
-          onCloseAutoFocus={(event) => {
-            const opener = returnFocus?.();
-            if (!opener?.isConnected) return;
-            event.preventDefault();
-            requestAnimationFrame(() => opener.focus());
-          }}
-          className="fixed inset-x-0 bottom-0 z-50 flex max-h-[92dvh] flex-col gap-3 overflow-y-auto rounded-t-panel border-t border-line bg-surface px-3 pt-3 pb-[max(0.75rem,env(safe-area-inset-bottom))] text-ink shadow-2xl sm:inset-x-auto sm:top-1/2 sm:bottom-auto sm:left-1/2 sm:w-[min(36rem,calc(100vw-2rem))] sm:-translate-x-1/2 sm:-translate-y-1/2 sm:rounded-panel sm:border sm:p-5"
-        >
-          <div
-            aria-hidden="true"
-            className="mx-auto h-1 w-10 shrink-0 rounded-full bg-line-strong sm:hidden"
+    <SheetDialog
+      onClose={onClose}
+      testId="edit-dialog"
+      width="lg"
+      closeLabel={t("close")}
+      title={t(`title.${tool}`)}
+      description={
+        <>
+          {t(`explain.${tool}`)} <span className="line-clamp-1 italic">“{source.prompt}”</span>
+        </>
+      }
+      leading={
+        source.thumbnail ? (
+          // biome-ignore lint/performance/noImgElement: a small poster from the studio's own media route
+          <img
+            src={source.thumbnail.url}
+            alt=""
+            className="h-14 w-auto max-w-24 shrink-0 rounded-tile bg-raised object-cover"
           />
-          <div className="flex items-start gap-3">
-            {source.thumbnail ? (
-              // biome-ignore lint/performance/noImgElement: a small poster from the studio's own media route
-              <img
-                src={source.thumbnail.url}
-                alt=""
-                className="h-14 w-auto max-w-24 shrink-0 rounded-tile bg-raised object-cover"
-              />
-            ) : null}
-            <div className="min-w-0 flex-1">
-              <Dialog.Title className="text-base font-semibold">{t(`title.${tool}`)}</Dialog.Title>
-              <Dialog.Description className="mt-0.5 text-sm text-ink-muted">
-                {t(`explain.${tool}`)} <span className="line-clamp-1 italic">“{source.prompt}”</span>
-              </Dialog.Description>
+        ) : null
+      }
+      // Where the creator starts: the prompt, or the chosen resolution.
+      initialFocus={() =>
+        document.querySelector<HTMLElement>(
+          tool === "upscale" ? `[name="${ids}-resolution"]:checked` : `#${ids}-prompt`,
+        )
+      }
+      returnFocus={returnFocus}
+    >
+      <form onSubmit={submit} noValidate className="flex flex-col gap-4">
+        {tool === "upscale" ? (
+          <fieldset className="flex flex-col gap-2">
+            <legend className="mb-2 text-sm font-medium">{t("resolution")}</legend>
+            <div className="flex flex-wrap gap-2">
+              {can.upscale.map((value) => (
+                <label
+                  key={value}
+                  className="relative inline-flex h-10 cursor-pointer items-center rounded-full border border-line px-4 text-sm has-checked:border-accent has-checked:bg-accent-soft has-focus-visible:outline-2 has-focus-visible:outline-accent"
+                >
+                  <input
+                    type="radio"
+                    name={`${ids}-resolution`}
+                    value={value}
+                    checked={resolution === value}
+                    onChange={() => setResolution(value)}
+                    className="sr-only"
+                  />
+                  {t(`resolutionName.${value === "4k" ? "4k" : "other"}`, { value })}
+                </label>
+              ))}
             </div>
-            <Dialog.Close
-              aria-label={t("close")}
-              className="-mt-1 -mr-1 grid size-10 shrink-0 place-items-center rounded-full text-ink-muted hover:bg-raised hover:text-ink focus-visible:outline-2 focus-visible:outline-accent"
-            >
-              <CloseIcon />
-            </Dialog.Close>
+            <p className="text-xs text-ink-muted">{t("upscaleFrom", { from: source.resolution ?? "—" })}</p>
+          </fieldset>
+        ) : null}
+        {tool === "reframe" ? (
+          <div className="flex flex-col gap-3">
+            <fieldset className="flex flex-col gap-2">
+              <legend className="mb-2 text-sm font-medium">{t("ratio")}</legend>
+              <div className="flex flex-wrap gap-2">
+                {can.reframe.map((value) => (
+                  <label
+                    key={value}
+                    className="relative inline-flex h-9 cursor-pointer items-center rounded-full border border-line px-3 text-sm has-checked:border-accent has-checked:bg-accent-soft has-focus-visible:outline-2 has-focus-visible:outline-accent pointer-coarse:h-10"
+                  >
+                    <input
+                      type="radio"
+                      name={`${ids}-ratio`}
+                      value={value}
+                      checked={ratio === value}
+                      onChange={() => {
+                        setRatio(value);
+                        setPlacement(fittedPlacement(sourceRatio, ratioOf(value)));
+                      }}
+                      className="sr-only"
+                    />
+                    {value}
+                  </label>
+                ))}
+              </div>
+            </fieldset>
+            <ReframePlacer
+              poster={source.thumbnail?.url ?? null}
+              sourceRatio={sourceRatio}
+              targetRatio={ratioOf(ratio)}
+              ratioLabel={ratio}
+              placement={placement}
+              onChange={setPlacement}
+            />
           </div>
-          <form onSubmit={submit} noValidate className="flex flex-col gap-4">
-            {tool === "upscale" ? (
-              <fieldset className="flex flex-col gap-2">
-                <legend className="mb-2 text-sm font-medium">{t("resolution")}</legend>
-                <div className="flex flex-wrap gap-2">
-                  {can.upscale.map((value) => (
-                    <label
-                      key={value}
-                      className="relative inline-flex h-10 cursor-pointer items-center rounded-full border border-line px-4 text-sm has-checked:border-accent has-checked:bg-accent-soft has-focus-visible:outline-2 has-focus-visible:outline-accent"
-                    >
-                      <input
-                        type="radio"
-                        name={`${ids}-resolution`}
-                        value={value}
-                        checked={resolution === value}
-                        onChange={() => setResolution(value)}
-                        className="sr-only"
+        ) : null}
+        {tool === "interpolate" ? (
+          <fieldset className="flex min-w-0 flex-col gap-2">
+            <legend className="mb-2 text-sm font-medium">{t("pickTarget")}</legend>
+            {targets.length === 0 ? (
+              <p className="text-sm text-ink-muted">{t("noTargets")}</p>
+            ) : (
+              <div className="grid max-h-56 grid-cols-3 gap-2 overflow-y-auto p-0.5 sm:grid-cols-4">
+                {targets.map((target) => (
+                  <label
+                    key={target.id}
+                    className="group relative flex cursor-pointer flex-col gap-1 rounded-tile border border-line p-1 text-xs text-ink-muted has-checked:border-accent has-checked:bg-accent-soft has-checked:text-ink has-focus-visible:outline-2 has-focus-visible:outline-accent"
+                  >
+                    <input
+                      type="radio"
+                      name={`${ids}-to`}
+                      value={target.id}
+                      checked={toId === target.id}
+                      onChange={() => setToId(target.id)}
+                      className="sr-only"
+                    />
+                    {target.thumbnail ? (
+                      // biome-ignore lint/performance/noImgElement: a small poster from the studio's own media route
+                      <img
+                        src={target.thumbnail.url}
+                        alt=""
+                        className="aspect-video w-full rounded-[calc(var(--radius-tile)-4px)] bg-raised object-cover"
                       />
-                      {t(`resolutionName.${value === "4k" ? "4k" : "other"}`, { value })}
-                    </label>
-                  ))}
-                </div>
-                <p className="text-xs text-ink-muted">
-                  {t("upscaleFrom", { from: source.resolution ?? "—" })}
-                </p>
-              </fieldset>
-            ) : null}
-            {tool === "reframe" ? (
-              <div className="flex flex-col gap-3">
-                <fieldset className="flex flex-col gap-2">
-                  <legend className="mb-2 text-sm font-medium">{t("ratio")}</legend>
-                  <div className="flex flex-wrap gap-2">
-                    {can.reframe.map((value) => (
-                      <label
-                        key={value}
-                        className="relative inline-flex h-9 cursor-pointer items-center rounded-full border border-line px-3 text-sm has-checked:border-accent has-checked:bg-accent-soft has-focus-visible:outline-2 has-focus-visible:outline-accent pointer-coarse:h-10"
-                      >
-                        <input
-                          type="radio"
-                          name={`${ids}-ratio`}
-                          value={value}
-                          checked={ratio === value}
-                          onChange={() => {
-                            setRatio(value);
-                            setPlacement(fittedPlacement(sourceRatio, ratioOf(value)));
-                          }}
-                          className="sr-only"
-                        />
-                        {value}
-                      </label>
-                    ))}
-                  </div>
-                </fieldset>
-                <ReframePlacer
-                  poster={source.thumbnail?.url ?? null}
-                  sourceRatio={sourceRatio}
-                  targetRatio={ratioOf(ratio)}
-                  ratioLabel={ratio}
-                  placement={placement}
-                  onChange={setPlacement}
-                />
+                    ) : (
+                      <span className="aspect-video w-full rounded-tile bg-raised" />
+                    )}
+                    <span className="line-clamp-2 px-0.5">{target.prompt}</span>
+                  </label>
+                ))}
               </div>
-            ) : null}
-            {tool === "interpolate" ? (
-              <fieldset className="flex min-w-0 flex-col gap-2">
-                <legend className="mb-2 text-sm font-medium">{t("pickTarget")}</legend>
-                {targets.length === 0 ? (
-                  <p className="text-sm text-ink-muted">{t("noTargets")}</p>
-                ) : (
-                  <div className="grid max-h-56 grid-cols-3 gap-2 overflow-y-auto p-0.5 sm:grid-cols-4">
-                    {targets.map((target) => (
-                      <label
-                        key={target.id}
-                        className="group relative flex cursor-pointer flex-col gap-1 rounded-tile border border-line p-1 text-xs text-ink-muted has-checked:border-accent has-checked:bg-accent-soft has-checked:text-ink has-focus-visible:outline-2 has-focus-visible:outline-accent"
-                      >
-                        <input
-                          type="radio"
-                          name={`${ids}-to`}
-                          value={target.id}
-                          checked={toId === target.id}
-                          onChange={() => setToId(target.id)}
-                          className="sr-only"
-                        />
-                        {target.thumbnail ? (
-                          // biome-ignore lint/performance/noImgElement: a small poster from the studio's own media route
-                          <img
-                            src={target.thumbnail.url}
-                            alt=""
-                            className="aspect-video w-full rounded-[calc(var(--radius-tile)-4px)] bg-raised object-cover"
-                          />
-                        ) : (
-                          <span className="aspect-video w-full rounded-tile bg-raised" />
-                        )}
-                        <span className="line-clamp-2 px-0.5">{target.prompt}</span>
-                      </label>
-                    ))}
-                  </div>
-                )}
-              </fieldset>
-            ) : null}
-            {tool !== "upscale" ? (
-              <div className="flex flex-col gap-1.5">
-                <label htmlFor={`${ids}-prompt`} className="text-sm font-medium">
-                  {t(`prompt.${tool}`)}
-                </label>
-                <textarea
-                  id={`${ids}-prompt`}
-                  name="prompt"
-                  rows={3}
-                  value={prompt}
-                  placeholder={t(`promptPlaceholder.${tool}`)}
-                  onChange={(event) => setPrompt(event.target.value)}
-                  className={`${FIELD} resize-none`}
-                />
-              </div>
-            ) : null}
-            {tool === "modify" ? (
-              <div className="flex flex-col gap-2">
-                <label htmlFor={`${ids}-strength`} className="text-sm font-medium">
-                  {t("strength.label")}
-                </label>
-                <input
-                  id={`${ids}-strength`}
-                  type="range"
-                  min={0}
-                  max={MODIFY_MODES.length - 1}
-                  step={1}
-                  value={strength}
-                  aria-valuetext={`${strengthWord(strength)} (${mode})`}
-                  onChange={(event) => setStrength(Number(event.target.value))}
-                  className="w-full accent-accent"
-                />
-                <div className="flex justify-between text-xs text-ink-muted" aria-hidden="true">
-                  <span>{t("strength.close")}</span>
-                  <span className="font-medium text-ink">{strengthWord(strength)}</span>
-                  <span>{t("strength.far")}</span>
-                </div>
-                <div className="mt-2 flex items-center gap-3">
-                  {firstFrame ? (
-                    // biome-ignore lint/performance/noImgElement: the studio's own stored upload
-                    <img src={firstFrame.url} alt="" className="size-12 shrink-0 rounded-tile object-cover" />
-                  ) : null}
-                  <div className="min-w-0 flex-1">
-                    <p className="text-sm font-medium">{t("firstFrame.label")}</p>
-                    <p className="truncate text-xs text-ink-muted">
-                      {uploading
-                        ? t("firstFrame.uploading")
-                        : firstFrame
-                          ? firstFrame.name
-                          : t("firstFrame.hint")}
-                    </p>
-                  </div>
-                  {firstFrame ? (
-                    <button
-                      type="button"
-                      onClick={() => setFirstFrame(null)}
-                      className="inline-flex h-10 items-center rounded-full border border-line px-3 text-sm hover:bg-raised focus-visible:outline-2 focus-visible:outline-accent"
-                    >
-                      {t("firstFrame.remove")}
-                    </button>
-                  ) : (
-                    <label className="relative inline-flex h-10 cursor-pointer items-center rounded-full border border-line px-3 text-sm hover:bg-raised has-focus-visible:outline-2 has-focus-visible:outline-accent">
-                      <input
-                        type="file"
-                        accept="image/png,image/jpeg,image/webp"
-                        disabled={uploading}
-                        aria-label={t("firstFrame.pick")}
-                        onChange={(event) => {
-                          void pickFirstFrame(event.target.files?.[0]);
-                          event.target.value = "";
-                        }}
-                        className="sr-only"
-                      />
-                      {t("firstFrame.choose")}
-                    </label>
-                  )}
-                </div>
-              </div>
-            ) : null}
-            {tool === "audio" ? (
-              <div className="flex flex-col gap-1.5">
-                <label htmlFor={`${ids}-negative`} className="text-sm font-medium">
-                  {t("negativePrompt")}
-                </label>
-                <input
-                  id={`${ids}-negative`}
-                  name="negativePrompt"
-                  value={negative}
-                  placeholder={t("negativePlaceholder")}
-                  onChange={(event) => setNegative(event.target.value)}
-                  className={`${FIELD} h-10`}
-                />
-              </div>
-            ) : null}
-            {problem ? (
-              <p role="alert" className="rounded-tile bg-danger-soft px-3 py-2 text-sm text-danger">
-                {problem}
-              </p>
-            ) : null}
-            <div className="flex items-center justify-end gap-3">
-              <p className="me-auto text-xs text-ink-muted">{t("keepsOriginal")}</p>
-              <button
-                type="submit"
-                disabled={submitting || uploading}
-                className="inline-flex h-10 items-center rounded-full bg-accent px-5 text-sm font-semibold text-accent-ink shadow-sm hover:bg-accent-hover focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent disabled:opacity-60"
-              >
-                {submitting ? t(`busy.${tool}`) : e(`submit.${tool}`)}
-              </button>
+            )}
+          </fieldset>
+        ) : null}
+        {tool !== "upscale" ? (
+          <div className="flex flex-col gap-1.5">
+            <label htmlFor={`${ids}-prompt`} className="text-sm font-medium">
+              {t(`prompt.${tool}`)}
+            </label>
+            <textarea
+              id={`${ids}-prompt`}
+              name="prompt"
+              rows={3}
+              value={prompt}
+              placeholder={t(`promptPlaceholder.${tool}`)}
+              onChange={(event) => setPrompt(event.target.value)}
+              className={`${FIELD} resize-none`}
+            />
+          </div>
+        ) : null}
+        {tool === "modify" ? (
+          <div className="flex flex-col gap-2">
+            <label htmlFor={`${ids}-strength`} className="text-sm font-medium">
+              {t("strength.label")}
+            </label>
+            <input
+              id={`${ids}-strength`}
+              type="range"
+              min={0}
+              max={MODIFY_MODES.length - 1}
+              step={1}
+              value={strength}
+              aria-valuetext={`${strengthWord(strength)} (${mode})`}
+              onChange={(event) => setStrength(Number(event.target.value))}
+              className="w-full accent-accent"
+            />
+            <div className="flex justify-between text-xs text-ink-muted" aria-hidden="true">
+              <span>{t("strength.close")}</span>
+              <span className="font-medium text-ink">{strengthWord(strength)}</span>
+              <span>{t("strength.far")}</span>
             </div>
-          </form>
-        </Dialog.Content>
-      </Dialog.Portal>
-    </Dialog.Root>
+            <div className="mt-2 flex items-center gap-3">
+              {firstFrame ? (
+                // biome-ignore lint/performance/noImgElement: the studio's own stored upload
+                <img src={firstFrame.url} alt="" className="size-12 shrink-0 rounded-tile object-cover" />
+              ) : null}
+              <div className="min-w-0 flex-1">
+                <p className="text-sm font-medium">{t("firstFrame.label")}</p>
+                <p className="truncate text-xs text-ink-muted">
+                  {uploading
+                    ? t("firstFrame.uploading")
+                    : firstFrame
+                      ? firstFrame.name
+                      : t("firstFrame.hint")}
+                </p>
+              </div>
+              {firstFrame ? (
+                <button
+                  type="button"
+                  onClick={() => setFirstFrame(null)}
+                  className="inline-flex h-10 items-center rounded-full border border-line px-3 text-sm hover:bg-raised focus-visible:outline-2 focus-visible:outline-accent"
+                >
+                  {t("firstFrame.remove")}
+                </button>
+              ) : (
+                <label className="relative inline-flex h-10 cursor-pointer items-center rounded-full border border-line px-3 text-sm hover:bg-raised has-focus-visible:outline-2 has-focus-visible:outline-accent">
+                  <input
+                    type="file"
+                    accept="image/png,image/jpeg,image/webp"
+                    disabled={uploading}
+                    aria-label={t("firstFrame.pick")}
+                    onChange={(event) => {
+                      void pickFirstFrame(event.target.files?.[0]);
+                      event.target.value = "";
+                    }}
+                    className="sr-only"
+                  />
+                  {t("firstFrame.choose")}
+                </label>
+              )}
+            </div>
+          </div>
+        ) : null}
+        {tool === "audio" ? (
+          <div className="flex flex-col gap-1.5">
+            <label htmlFor={`${ids}-negative`} className="text-sm font-medium">
+              {t("negativePrompt")}
+            </label>
+            <input
+              id={`${ids}-negative`}
+              name="negativePrompt"
+              value={negative}
+              placeholder={t("negativePlaceholder")}
+              onChange={(event) => setNegative(event.target.value)}
+              className={`${FIELD} h-10`}
+            />
+          </div>
+        ) : null}
+        {problem ? (
+          <p role="alert" className="rounded-tile bg-danger-soft px-3 py-2 text-sm text-danger">
+            {problem}
+          </p>
+        ) : null}
+        <div className="flex items-center justify-end gap-3">
+          <p className="me-auto text-xs text-ink-muted">{t("keepsOriginal")}</p>
+          <button
+            type="submit"
+            disabled={submitting || uploading}
+            className="inline-flex h-10 items-center rounded-full bg-accent px-5 text-sm font-semibold text-accent-ink shadow-sm hover:bg-accent-hover focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent disabled:opacity-60"
+          >
+            {submitting ? t(`busy.${tool}`) : e(`submit.${tool}`)}
+          </button>
+        </div>
+      </form>
+    </SheetDialog>
   );
 }
 

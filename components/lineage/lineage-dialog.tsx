@@ -1,6 +1,5 @@
 "use client";
 
-import * as Dialog from "@radix-ui/react-dialog";
 import { useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
@@ -21,7 +20,7 @@ import { ENHANCE_ICON } from "../create/settings-fields";
 import { keyframeInput, useKeyframes } from "../create/use-keyframes";
 import { useEditAbilities } from "../edit/edit-tools";
 import { OnDemandMessages } from "../on-demand-messages";
-import { CloseIcon } from "../viewer/close-button";
+import { SheetDialog } from "../ui/sheet-dialog";
 import { type LineageMode, useLineageSubmit } from "./use-lineage-submit";
 
 export interface LineageDialogProps {
@@ -94,166 +93,140 @@ function LineageDialogContent({ parent, mode, onModeChange, onClose, returnFocus
   const start = parent.lastFrame ?? parent.thumbnail;
 
   return (
-    <Dialog.Root open onOpenChange={(open) => (open ? null : onClose())}>
-      <Dialog.Portal>
-        <Dialog.Overlay className="fixed inset-0 z-50 bg-scrim backdrop-blur-sm" />
-        <Dialog.Content
-          onOpenAutoFocus={(event) => {
-            // The prompt is where the creator starts.
-            event.preventDefault();
-            document.getElementById(promptId)?.focus();
-          }}
-          onCloseAutoFocus={(event) => {
-            const opener = returnFocus?.();
-            if (!opener?.isConnected) return;
-            event.preventDefault();
-            // After the closing click or key has settled (a refresh may re-render the viewer).
-            requestAnimationFrame(() => opener.focus());
-          }}
-          className="fixed inset-x-0 bottom-0 z-50 flex max-h-[92dvh] flex-col gap-3 overflow-y-auto rounded-t-panel border-t border-line bg-surface px-3 pt-3 pb-[max(0.75rem,env(safe-area-inset-bottom))] text-ink shadow-2xl sm:inset-x-auto sm:top-1/2 sm:bottom-auto sm:left-1/2 sm:w-[min(44rem,calc(100vw-2rem))] sm:-translate-x-1/2 sm:-translate-y-1/2 sm:rounded-panel sm:border sm:p-4"
-        >
-          <div
-            aria-hidden="true"
-            className="mx-auto h-1 w-10 shrink-0 rounded-full bg-line-strong sm:hidden"
-          />
-          <div className="flex items-start justify-between gap-3 px-1">
-            <div className="min-w-0">
-              <Dialog.Title className="text-base font-semibold">
-                {mode === "extend" ? t("extendTitle") : action("continue")}
-              </Dialog.Title>
-              <Dialog.Description className="mt-0.5 text-sm text-ink-muted">
-                {backward
-                  ? t("direction.backwardExplain")
-                  : mode === "extend"
-                    ? t("extendExplain")
-                    : t("continueExplain")}{" "}
-                <span className="line-clamp-1 italic">“{parent.prompt}”</span>
-              </Dialog.Description>
-            </div>
-            <Dialog.Close
-              aria-label={t("close")}
-              className="-mt-1 -mr-1 grid size-10 shrink-0 place-items-center rounded-full text-ink-muted hover:bg-raised hover:text-ink focus-visible:outline-2 focus-visible:outline-accent"
-            >
-              <CloseIcon />
-            </Dialog.Close>
-          </div>
-          <form
-            {...composerFormProps(idPrefix, handleSubmit)}
-            className="flex flex-col rounded-panel border border-line bg-surface p-2 sm:p-3"
-          >
-            {canGoBack ? (
-              <fieldset className="mb-2 flex flex-wrap items-center gap-2 px-1">
-                <legend className="sr-only">{t("direction.label")}</legend>
-                {(["forward", "backward"] as const).map((value) => (
-                  <label
-                    key={value}
-                    className="relative inline-flex h-8 cursor-pointer items-center rounded-full border border-line px-3 text-sm text-ink-muted has-checked:border-accent has-checked:bg-accent-soft has-checked:text-ink has-focus-visible:outline-2 has-focus-visible:outline-accent pointer-coarse:h-10"
-                  >
-                    <input
-                      type="radio"
-                      name={`${idPrefix}-direction`}
-                      value={value}
-                      checked={direction === value}
-                      onChange={() => setDirection(value)}
-                      className="sr-only"
-                    />
-                    {t(`direction.${value}`)}
-                  </label>
-                ))}
-              </fieldset>
-            ) : null}
-            <div className="flex flex-col gap-2 sm:flex-row sm:gap-4">
-              {backward ? (
-                <div className="flex min-w-0 shrink-0 items-start gap-1.5">
-                  <FixedTile
-                    src={parent.thumbnail?.url ?? null}
-                    alt={t("extendFromAlt")}
-                    caption={t("fromCaption")}
-                  />
-                </div>
-              ) : (
-                <KeyframePair
-                  idPrefix={idPrefix}
-                  keyframes={keyframes}
-                  errors={fieldErrors}
-                  fixedStart={{
-                    src: start?.url ?? null,
-                    alt: mode === "continue" ? t("lastFrameAlt") : t("extendFromAlt"),
-                    caption: t("fromCaption"),
-                  }}
-                  onChanged={() => clearError("endFrame")}
+    <SheetDialog
+      onClose={onClose}
+      width="xl"
+      closeLabel={t("close")}
+      title={mode === "extend" ? t("extendTitle") : action("continue")}
+      description={
+        <>
+          {backward
+            ? t("direction.backwardExplain")
+            : mode === "extend"
+              ? t("extendExplain")
+              : t("continueExplain")}{" "}
+          <span className="line-clamp-1 italic">“{parent.prompt}”</span>
+        </>
+      }
+      // The prompt is where the creator starts.
+      initialFocus={() => document.getElementById(promptId)}
+      returnFocus={returnFocus}
+    >
+      <form
+        {...composerFormProps(idPrefix, handleSubmit)}
+        className="flex flex-col rounded-panel border border-line bg-surface p-2 sm:p-3"
+      >
+        {canGoBack ? (
+          <fieldset className="mb-2 flex flex-wrap items-center gap-2 px-1">
+            <legend className="sr-only">{t("direction.label")}</legend>
+            {(["forward", "backward"] as const).map((value) => (
+              <label
+                key={value}
+                className="relative inline-flex h-8 cursor-pointer items-center rounded-full border border-line px-3 text-sm text-ink-muted has-checked:border-accent has-checked:bg-accent-soft has-checked:text-ink has-focus-visible:outline-2 has-focus-visible:outline-accent pointer-coarse:h-10"
+              >
+                <input
+                  type="radio"
+                  name={`${idPrefix}-direction`}
+                  value={value}
+                  checked={direction === value}
+                  onChange={() => setDirection(value)}
+                  className="sr-only"
                 />
-              )}
-              <ComposerPrompt
-                idPrefix={idPrefix}
-                value={prompt}
-                maxLength={PROMPT_MAX}
-                invalid={Boolean(fieldErrors.prompt)}
-                onChange={(value) => {
-                  setPrompt(value);
-                  clearError("prompt");
-                }}
+                {t(`direction.${value}`)}
+              </label>
+            ))}
+          </fieldset>
+        ) : null}
+        <div className="flex flex-col gap-2 sm:flex-row sm:gap-4">
+          {backward ? (
+            <div className="flex min-w-0 shrink-0 items-start gap-1.5">
+              <FixedTile
+                src={parent.thumbnail?.url ?? null}
+                alt={t("extendFromAlt")}
+                caption={t("fromCaption")}
               />
             </div>
-            {/* On a phone the chips take their own row and the button sits under them, at the end. */}
-            <div className="mt-2 flex flex-col gap-2 sm:mt-3 sm:flex-row sm:items-center">
-              <div className="flex min-w-0 flex-1 flex-wrap items-center gap-2">
-                <SettingToggle
-                  label={translate("Form.enhance")}
-                  icon={ENHANCE_ICON}
-                  description={t("enhanceDescription")}
-                  checked={expandPrompt}
-                  variant="chip"
-                  onChange={setExpandPrompt}
-                />
-                {/* What the new part keeps of the original: settings with one choice, so plain text. */}
-                <p className="inline-flex h-9 flex-wrap items-center gap-x-1.5 px-2 text-sm text-ink-muted pointer-coarse:h-10">
-                  {kept.map((item, index) => (
-                    <span key={item.field} className="inline-flex items-center gap-1.5">
-                      {index > 0 ? (
-                        <span aria-hidden="true" className="text-ink-faint">
-                          ·
-                        </span>
-                      ) : null}
-                      <span className="sr-only">{item.label}: </span>
-                      <span>{item.value}</span>
-                    </span>
-                  ))}
-                </p>
-              </div>
-              <div className="self-end sm:self-auto">
-                <GenerateBar
-                  idPrefix={idPrefix}
-                  submitting={submitting}
-                  promptLength={prompt.length}
-                  maxLength={PROMPT_MAX}
-                  label={mode === "extend" ? action("extend") : t("startNew")}
-                  busyLabel={mode === "extend" ? t("extending") : t("starting")}
-                />
-              </div>
-            </div>
-            <ComposerMessages
-              alert={alert?.message ?? null}
-              alertAction={
-                alert?.suggestContinue && mode === "extend" ? (
-                  <button
-                    type="button"
-                    onClick={() => onModeChange("continue")}
-                    className="h-8 rounded-full border border-line bg-surface px-3 text-xs font-medium text-ink hover:bg-raised focus-visible:outline-2 focus-visible:outline-accent pointer-coarse:h-10"
-                  >
-                    {t("continueInstead")}
-                  </button>
-                ) : null
-              }
-              problems={[
-                ...promptProblems(idPrefix, fieldErrors.prompt),
-                ...slotProblems(idPrefix, keyframes, fieldErrors, ["end"]),
-              ]}
-              hints={[t("settingsKept")]}
+          ) : (
+            <KeyframePair
+              idPrefix={idPrefix}
+              keyframes={keyframes}
+              errors={fieldErrors}
+              fixedStart={{
+                src: start?.url ?? null,
+                alt: mode === "continue" ? t("lastFrameAlt") : t("extendFromAlt"),
+                caption: t("fromCaption"),
+              }}
+              onChanged={() => clearError("endFrame")}
             />
-          </form>
-        </Dialog.Content>
-      </Dialog.Portal>
-    </Dialog.Root>
+          )}
+          <ComposerPrompt
+            idPrefix={idPrefix}
+            value={prompt}
+            maxLength={PROMPT_MAX}
+            invalid={Boolean(fieldErrors.prompt)}
+            onChange={(value) => {
+              setPrompt(value);
+              clearError("prompt");
+            }}
+          />
+        </div>
+        {/* On a phone the chips take their own row and the button sits under them, at the end. */}
+        <div className="mt-2 flex flex-col gap-2 sm:mt-3 sm:flex-row sm:items-center">
+          <div className="flex min-w-0 flex-1 flex-wrap items-center gap-2">
+            <SettingToggle
+              label={translate("Form.enhance")}
+              icon={ENHANCE_ICON}
+              description={t("enhanceDescription")}
+              checked={expandPrompt}
+              variant="chip"
+              onChange={setExpandPrompt}
+            />
+            {/* What the new part keeps of the original: settings with one choice, so plain text. */}
+            <p className="inline-flex h-9 flex-wrap items-center gap-x-1.5 px-2 text-sm text-ink-muted pointer-coarse:h-10">
+              {kept.map((item, index) => (
+                <span key={item.field} className="inline-flex items-center gap-1.5">
+                  {index > 0 ? (
+                    <span aria-hidden="true" className="text-ink-faint">
+                      ·
+                    </span>
+                  ) : null}
+                  <span className="sr-only">{item.label}: </span>
+                  <span>{item.value}</span>
+                </span>
+              ))}
+            </p>
+          </div>
+          <div className="self-end sm:self-auto">
+            <GenerateBar
+              idPrefix={idPrefix}
+              submitting={submitting}
+              promptLength={prompt.length}
+              maxLength={PROMPT_MAX}
+              label={mode === "extend" ? action("extend") : t("startNew")}
+              busyLabel={mode === "extend" ? t("extending") : t("starting")}
+            />
+          </div>
+        </div>
+        <ComposerMessages
+          alert={alert?.message ?? null}
+          alertAction={
+            alert?.suggestContinue && mode === "extend" ? (
+              <button
+                type="button"
+                onClick={() => onModeChange("continue")}
+                className="h-8 rounded-full border border-line bg-surface px-3 text-xs font-medium text-ink hover:bg-raised focus-visible:outline-2 focus-visible:outline-accent pointer-coarse:h-10"
+              >
+                {t("continueInstead")}
+              </button>
+            ) : null
+          }
+          problems={[
+            ...promptProblems(idPrefix, fieldErrors.prompt),
+            ...slotProblems(idPrefix, keyframes, fieldErrors, ["end"]),
+          ]}
+          hints={[t("settingsKept")]}
+        />
+      </form>
+    </SheetDialog>
   );
 }

@@ -6,6 +6,7 @@ import {
   CHANGES_GAP_ACTIVE_MS,
   CHANGES_GAP_IDLE_MS,
   refreshInterval,
+  showStartedTask,
   taskChangesOptions,
   taskKeys,
 } from "./tasks";
@@ -94,5 +95,29 @@ describe("live feed through an outage", () => {
       unsubscribe();
       client.clear();
     }
+  });
+});
+
+describe("a clip this tab started", () => {
+  it("goes into every list it matches, newest first, without reading the lists again", async () => {
+    const client = new QueryClient();
+    const older = task("t1", "2025-01-01T00:00:00.000Z", { state: "completed" });
+    const started = task("t2", "2025-01-02T00:00:00.000Z", { state: "queued" });
+    const everything = { pages: [{ tasks: [older], nextCursor: null }], pageParams: [null] };
+    const failedOnly = { ...NO_FILTERS, state: "failed" as const };
+    client.setQueryData(taskKeys.list(NO_FILTERS), everything);
+    client.setQueryData(taskKeys.list(failedOnly), {
+      pages: [{ tasks: [], nextCursor: null }],
+      pageParams: [null],
+    });
+    await showStartedTask(client, started);
+    const all = client.getQueryData<typeof everything>(taskKeys.list(NO_FILTERS));
+    expect(all?.pages[0]?.tasks.map((item) => item.id)).toEqual(["t2", "t1"]);
+    // Not a failed clip: the "Failed" list stays as it was.
+    const failed = client.getQueryData<typeof everything>(taskKeys.list(failedOnly));
+    expect(failed?.pages[0]?.tasks).toEqual([]);
+    // No list is marked for a refetch (the live feed follows the new clip from here).
+    expect(client.getQueryState(taskKeys.list(NO_FILTERS))?.isInvalidated).toBe(false);
+    client.clear();
   });
 });

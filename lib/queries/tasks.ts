@@ -106,6 +106,26 @@ async function fetchChanges(client: QueryClient, signal: AbortSignal): Promise<T
   );
 }
 
+/** Merges tasks (and deletions) into every cached gallery list, each by its own filters. */
+function mergeIntoLists(client: QueryClient, changed: readonly Task[], deletedIds: readonly string[] = []) {
+  for (const [key, data] of client.getQueriesData<ListData>({ queryKey: taskKeys.lists() })) {
+    const filters = filtersFromKey(key);
+    if (data && filters) client.setQueryData(key, mergeChanges(data, changed, filters, deletedIds));
+  }
+}
+
+/**
+ * A clip this tab just started: it goes straight into the cached lists (placed by date, only where it
+ * matches the filters) rather than every list being fetched again, and the live feed is nudged so an
+ * idle one starts following it now (one under way is kept; it hears of the clip from the studio). A
+ * refetch per submit cost the studio a full page read while earlier clips were finishing, and an
+ * answer read before a finish could land after it and turn a card back to "Rendering…".
+ */
+export function showStartedTask(client: QueryClient, task: Task): Promise<void> {
+  mergeIntoLists(client, [task]);
+  return client.invalidateQueries({ queryKey: taskKeys.changes() }, { cancelRefetch: false });
+}
+
 /**
  * The live feed. Each answer is merged into every cached list right here, so the lists never poll
  * themselves. TanStack pauses it in background tabs; focus or a new submit (which invalidates `tasks`)
@@ -121,12 +141,7 @@ export function taskChangesOptions() {
       if (changes.truncated) {
         await client.invalidateQueries({ queryKey: taskKeys.lists() });
       } else {
-        for (const [key, data] of client.getQueriesData<ListData>({ queryKey: taskKeys.lists() })) {
-          const filters = filtersFromKey(key);
-          if (data && filters) {
-            client.setQueryData(key, mergeChanges(data, changes.tasks, filters, changes.deletedIds));
-          }
-        }
+        mergeIntoLists(client, changes.tasks, changes.deletedIds);
       }
       return changes;
     },

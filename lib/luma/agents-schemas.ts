@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { idLike, looseText, numberLike, timeLike } from "./schemas";
+import { MODIFY_MODES } from "./types";
 
 /*
  * Wire shapes of the Luma Agents API (UPSTREAM.md §5, from the `luma-agents` SDK's api.md and types).
@@ -30,17 +31,8 @@ export const AGENTS_ASPECT_RATIOS = [
 export const RAY_3_2_ASPECT_RATIOS = ["9:16", "3:4", "1:1", "4:3", "16:9", "21:9"] as const;
 export const AGENTS_DURATIONS = ["5s", "10s"] as const;
 export const AGENTS_RESOLUTIONS = ["540p", "720p", "1080p"] as const;
-export const AGENTS_EDIT_STRENGTHS = [
-  "adhere_1",
-  "adhere_2",
-  "adhere_3",
-  "flex_1",
-  "flex_2",
-  "flex_3",
-  "reimagine_1",
-  "reimagine_2",
-  "reimagine_3",
-] as const;
+/** The edit strengths: the same nine as the official API's modify modes. */
+export const AGENTS_EDIT_STRENGTHS = MODIFY_MODES;
 export const PROMPT_MAX = 6000;
 export const MAX_IMAGE_REFS = { image: 9, image_edit: 8 } as const;
 export const MAX_EDIT_KEYFRAMES = 64;

@@ -1,3 +1,10 @@
+import {
+  AGENTS_ASPECT_RATIOS,
+  AGENTS_DURATIONS,
+  PROMPT_MAX as AGENTS_PROMPT_MAX,
+  AGENTS_RESOLUTIONS,
+  RAY_3_2_ASPECT_RATIOS,
+} from "./agents-schemas";
 import { type KnownModel, MODEL_NAMES } from "./model-names";
 
 /** What each upstream accepts, so the form offers only what the configured provider supports. */
@@ -132,10 +139,10 @@ export const OFFICIAL_CAPABILITIES: ProviderCapabilities = Object.freeze({
 export const AGENTS_CAPABILITIES: ProviderCapabilities = Object.freeze({
   models: Object.freeze([named("ray-3.2")]),
   defaultModel: "ray-3.2",
-  aspectRatios: Object.freeze(["9:16", "3:4", "1:1", "4:3", "16:9", "21:9"]),
-  resolutions: Object.freeze(["540p", "720p", "1080p"]),
-  durations: Object.freeze(["5s", "10s"]),
-  maxPromptLength: 6000,
+  aspectRatios: Object.freeze([...RAY_3_2_ASPECT_RATIOS]),
+  resolutions: Object.freeze([...AGENTS_RESOLUTIONS]),
+  durations: Object.freeze([...AGENTS_DURATIONS]),
+  maxPromptLength: AGENTS_PROMPT_MAX,
   minPromptLength: 1,
   loop: true,
   // The API documents no rule against it, but it is Luma's rule on the other surfaces; not yet tried here.
@@ -152,20 +159,7 @@ export const AGENTS_CAPABILITIES: ProviderCapabilities = Object.freeze({
   images: Object.freeze({
     models: Object.freeze([named("uni-1"), named("uni-1-max")]),
     defaultModel: "uni-1",
-    aspectRatios: Object.freeze([
-      "3:1",
-      "2:1",
-      "21:9",
-      "16:9",
-      "4:3",
-      "3:2",
-      "1:1",
-      "3:4",
-      "2:3",
-      "9:16",
-      "1:2",
-      "1:3",
-    ]),
+    aspectRatios: Object.freeze([...AGENTS_ASPECT_RATIOS]),
     formats: Object.freeze(["jpg", "png"] as const),
     maxReferences: 9,
   }),

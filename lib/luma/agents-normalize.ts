@@ -1,8 +1,8 @@
 import { agentsGenerationSchema, agentsOutputSchema } from "./agents-schemas";
 import { errorFromBody, looksLikeErrorBody } from "./error-body";
-import { bodySnippet, LumaError, noRedaction, type Redact, summaryFor } from "./errors";
+import { noRedaction } from "./errors";
 import { isHttpUrl, isRecord, nonEmpty, parseTime, positive } from "./fields";
-import type { NormalizeOptions } from "./normalize";
+import { type NormalizeOptions, unreadable } from "./normalize";
 import { mapState } from "./state";
 import type { UpstreamSnapshot } from "./types";
 
@@ -59,19 +59,4 @@ export function normalizeAgents(body: unknown, options: NormalizeOptions = {}): 
     estimateWaitSeconds: null,
     prompt: redactOrNull(nonEmpty(generation.prompt)),
   };
-}
-
-function unreadable(body: unknown, redact: Redact, reason: string): LumaError {
-  let text: string;
-  try {
-    text = JSON.stringify(body) ?? String(body);
-  } catch {
-    text = String(body);
-  }
-  return new LumaError({
-    kind: "unreadable",
-    message: `${summaryFor("unreadable")}: ${reason}`,
-    bodySnippet: bodySnippet(text, redact),
-    redact,
-  });
 }

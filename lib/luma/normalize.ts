@@ -244,7 +244,8 @@ function mergeFacts(outer: Facts, inner: Facts): Facts {
   };
 }
 
-function unreadable(body: unknown, redact: Redact, reason: string, cause?: unknown): LumaError {
+/** An answer the studio cannot read, with a redacted snippet of it; shared by every wire's normalizer. */
+export function unreadable(body: unknown, redact: Redact, reason: string, cause?: unknown): LumaError {
   return new LumaError({
     kind: "unreadable",
     message: `${summaryFor("unreadable")}: ${reason}`,

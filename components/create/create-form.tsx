@@ -37,8 +37,10 @@ export interface CreateFormProps {
   /** What the configured provider accepts; the form offers nothing else. */
   capabilities: ProviderCapabilities;
   onCreated?: (task: Task) => void;
-  /** Any submit the server kept as a clip, started or failed: the gallery has something new to show. */
-  /** A clip was started (its task), or a failed attempt was kept by the server (no task here). */
+  /**
+   * Any submit the server kept as a clip: started (with its task), or failed and kept by the server
+   * (known only by id, so no task here). The gallery has something new to show.
+   */
   onTaskRecorded?: (task?: Task) => void;
 }
 
@@ -90,12 +92,13 @@ export function CreateForm({ capabilities: caps, onCreated, onTaskRecorded }: Cr
     values: { prompt, ...settings, loop, concepts: concepts.length ? concepts : undefined },
     focusField,
     onDone: (outcome) => {
-      if (outcome.ok) onTaskRecorded?.(outcome.task);
-      else if (outcome.recorded) onTaskRecorded?.();
-      if (outcome.ok) {
-        clearDraft([prompt, outcome.task.prompt]);
-        onCreated?.(outcome.task);
+      if (!outcome.ok) {
+        if (outcome.recorded) onTaskRecorded?.();
+        return;
       }
+      onTaskRecorded?.(outcome.task);
+      clearDraft([prompt, outcome.task.prompt]);
+      onCreated?.(outcome.task);
     },
   });
 

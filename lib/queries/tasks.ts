@@ -128,8 +128,8 @@ export function showStartedTask(client: QueryClient, task: Task): Promise<void> 
 
 /**
  * The live feed. Each answer is merged into every cached list right here, so the lists never poll
- * themselves. TanStack pauses it in background tabs; focus or a new submit (which invalidates `tasks`)
- * starts it again. When the studio cannot be reached it keeps retrying with back-off (the query's
+ * themselves. TanStack pauses it in background tabs; focus or a new submit (which nudges it, see
+ * showStartedTask) starts it again. When the studio cannot be reached it keeps retrying with back-off (the query's
  * `failureCount` drives the "reconnecting" notice), and the cursor makes the first answer after that
  * catch up on everything missed.
  */
